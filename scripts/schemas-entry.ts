@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { answersFileSchema } from '../src/answers/schema.js';
+import { packSchema } from '../src/pack/schema.js';
+
+// `io: 'input'`: describe what a person may write (defaults make fields optional).
+export const schemas = {
+  pack: z.toJSONSchema(packSchema, { io: 'input' }),
+  answers: z.toJSONSchema(answersFileSchema, { io: 'input' }),
+};

@@ -1,0 +1,56 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../core/errors.js';
+import { LANGS } from '../core/lang.js';
+import { VERSION } from '../core/version.js';
+
+
+// Each command's module is imported only when it runs, so `--version` and `--help` stay fast.
+export function buildProgram(): Command {
+  const program = new Command('digiscan')
+    .description('How digital is your small business? Scores, barometer comparisons, public aids and a PDF report — offline.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('assess', { isDefault: true })
+    .description('run the questionnaire (or score an answers file) and report the results')
+    .option('-a, --answers <file>', 'score this answers file instead of asking the questions')
+    .option('--json', 'print the assessment as JSON on stdout')
+    .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
+    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
+    .option('--date <yyyy-mm-dd>', 'assess as of this date (default: the answers file date, else today)')
+    .action(async (opts) => {
+      const { runAssess } = await import('./assess.js');
+      await runAssess(opts);
+    });
+
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
+  }
+}
+
+/** Maps any failure to an exit code after printing it as one line: 2 for the user's mistakes, 1 for bugs. */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (or the help/version text).
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof UserError) {
+    for (const line of err.format().split('\n')) process.stderr.write(`digiscan: ${line}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`digiscan: unexpected error: ${message.split('\n')[0]}\n`);
+  if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('digiscan: this is a bug; run again with DEBUG=1 for details and report it\n');
+  return 1;
+}
