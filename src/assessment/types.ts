@@ -16,6 +16,10 @@ export interface Assessment {
   dimensions: DimensionResult[];
   /** Advisor notes not tied to one dimension (keys "profile" and "general"). */
   notes: Record<string, string>;
+  /** Eurostat-style Digital Intensity Index (filled by the benchmarks stage). */
+  digitalIntensity?: DigitalIntensity;
+  /** Public aids this firm is eligible for, best fit first (filled by the aids stage). */
+  aids?: AidMatch[];
   warnings: AssessmentWarning[];
 }
 
@@ -84,4 +88,57 @@ export interface BenchmarkComparison {
   source: string;
   /** Whether this firm does it (null when the answers cannot tell). */
   company: boolean | null;
+}
+
+/** Eurostat Digital Intensity Index: how many of the 12 survey technologies the firm uses. */
+export interface DigitalIntensity {
+  /** Criteria met, 0–12. */
+  count: number;
+  max: number;
+  /** Eurostat bands: 0–3 very-low, 4–6 low, 7–9 high, 10–12 very-high. */
+  level: 'very-low' | 'low' | 'high' | 'very-high';
+  levelName: string;
+  /** At least a basic level (count ≥ 4), the Digital Decade 2030 yardstick. */
+  basic: boolean;
+  /** Survey year whose 12 criteria are used. */
+  definitionYear: number;
+  criteria: DigitalIntensityCriterion[];
+  /** Shares of SMEs at basic level (Belgium, EU-27) and the 2030 target, each with its source. */
+  comparisons: BenchmarkComparison[];
+}
+
+export interface DigitalIntensityCriterion {
+  id: string;
+  label: string;
+  /** null when the questionnaire cannot tell. */
+  met: boolean | null;
+  /** How the questionnaire approximates the Eurostat variable, when it does. */
+  approximation?: string;
+}
+
+/** One public aid matched to the firm, with everything the report must show beside it. */
+export interface AidMatch {
+  id: string;
+  name: string;
+  /** Region code(s) of the aid: BE-BRU, BE-WAL, BE-VLG, BE-FED, FR, FR-BRE, ... */
+  region: string;
+  themes: string[];
+  /** As the catalogue words it, e.g. "25–70%"; "unverified" terms say so. */
+  rate: string;
+  cap: string;
+  url: string;
+  /** Date the facts were checked (YYYY-MM or YYYY-MM-DD). */
+  asOf: string;
+  confidence: 'official' | 'secondary' | 'unverified';
+  /** true: apply before you start spending; false: may apply after; null: not applicable or unknown. */
+  applyBefore: boolean | null;
+  conditions: string[];
+  /** Why it matches ("operating seat in Brussels ✓", ...). */
+  reasons: string[];
+  /** Terms the research marks unverified, to show as such. */
+  unverified: string[];
+  /** Dimension ids whose weakness this aid addresses, weakest first. */
+  fits: string[];
+  /** An estimated amount for a typical project, only when computed from the catalogue's rate and cap. */
+  estimate?: { amount: number; basis: string };
 }
