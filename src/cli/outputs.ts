@@ -1,0 +1,20 @@
+import type { Assessment } from '../assessment/types.js';
+import { defaultReportPath, writeFileAtomic } from '../core/files.js';
+import { renderJson } from '../render/json.js';
+
+export interface ReportFileOptions {
+  /** Folder for default file names (default "reports"). */
+  dir?: string;
+  force?: boolean;
+}
+
+/**
+ * Writes the report files of one assessment and returns their paths. The PDF renderer adds its file
+ * here; meanwhile the JSON document is the report kept on disk.
+ */
+export async function writeReportFiles(assessment: Assessment, options: ReportFileOptions = {}): Promise<string[]> {
+  const dir = options.dir ?? 'reports';
+  const json = defaultReportPath(dir, assessment.company.name, assessment.assessedOn, '.json');
+  writeFileAtomic(json, renderJson(assessment), { overwrite: options.force });
+  return [json];
+}
