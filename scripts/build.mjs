@@ -14,6 +14,7 @@ const common = {
   external: ['pdfkit', 'node-pty'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __digiscanRequire } from 'node:module'; const require = __digiscanRequire(import.meta.url);" },
+  minify: true,
   logLevel: 'warning',
 };
 

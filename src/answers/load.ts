@@ -58,12 +58,14 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
 
   const problems: Problem[] = [];
   const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
+  const atKey = (path: (string | number)[], message: string, hint?: string) =>
+    problems.push(problemAt(source, path, message, hint, { key: true }));
 
   const company: Record<string, CompanyValue> = {};
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
     if (!q) {
-      at(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
       continue;
     }
     if (value === null || value === '') continue;
@@ -93,7 +95,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
     if (!entry) {
-      at(['answers', key], `unknown question id "${key}"`);
+      atKey(['answers', key], `unknown question id "${key}"`);
       continue;
     }
     if (value === null) continue;
@@ -116,7 +118,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
   const notes: Record<string, string> = {};
   for (const [key, value] of Object.entries(data.notes ?? {})) {
-    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') at(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
     else notes[key] = value;
   }
 

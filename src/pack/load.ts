@@ -33,7 +33,16 @@ export function loadPack(dir: string): Pack {
 
 export function validatePack(source: YamlSource, dir: string): Pack {
   const parsed = packSchema.safeParse(source.data);
-  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, source));
+  if (!parsed.success) {
+    // Report the cross-reference mistakes too, when the raw data is regular enough to check.
+    let more: Problem[] = [];
+    try {
+      more = checkReferences(source.data as PackDefinition, source);
+    } catch {
+      // too malformed for reference checks; the schema problems say enough
+    }
+    throw new ValidationError([...zodProblems(parsed.error, source), ...more]);
+  }
   const definition = parsed.data;
   const problems = checkReferences(definition, source);
   if (problems.length) throw new ValidationError(problems);

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { UserError } from '../core/errors.js';
 
 export type PathKey = string | number;
@@ -9,8 +9,11 @@ export type YamlPath = readonly PathKey[];
 export interface YamlSource {
   file: string;
   data: unknown;
-  /** Line and column (1-based) of the value at `path`, or of the nearest parent that exists. */
-  locate(path: YamlPath): { line: number; col: number };
+  /**
+   * Line and column (1-based) of the value at `path`, or of the nearest parent that exists;
+   * with `key`, of the map key that names it (for "unknown key" messages).
+   */
+  locate(path: YamlPath, options?: { key?: boolean }): { line: number; col: number };
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -100,7 +103,15 @@ export function parseYaml(text: string, file: string): YamlSource {
   return {
     file,
     data,
-    locate(path) {
+    locate(path, options) {
+      if (options?.key && path.length) {
+        const parent = doc.getIn(path.slice(0, -1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+          const range = (pair?.key as Node | undefined)?.range;
+          if (range) return pos(range[0]);
+        }
+      }
       const node = nearestNode(doc, path);
       const offset = node?.range?.[0] ?? 0;
       return pos(offset);

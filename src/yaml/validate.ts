@@ -5,8 +5,8 @@ import type { YamlPath, YamlSource } from './read.js';
 const LANG_KEYS = new Set(['fr', 'nl', 'en']);
 
 /** A problem located at a YAML path of `source`. */
-export function problemAt(source: YamlSource, path: YamlPath, message: string, hint?: string): Problem {
-  const { line, col } = source.locate(path);
+export function problemAt(source: YamlSource, path: YamlPath, message: string, hint?: string, options?: { key?: boolean }): Problem {
+  const { line, col } = source.locate(path, options);
   return { file: source.file, line, col, message, hint };
 }
 
@@ -17,7 +17,7 @@ export function zodProblems(error: z.ZodError, source: YamlSource): Problem[] {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push(problemAt(source, [...path, key], `unknown key "${key}"${where(path)}`));
+        problems.push(problemAt(source, [...path, key], `unknown key "${key}"${where(path)}`, undefined, { key: true }));
       }
       continue;
     }

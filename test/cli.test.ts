@@ -1,0 +1,112 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
+
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+const example = (name: string) => join(EXAMPLES, `${name}.yaml`);
+
+/** A user error: exactly one line on stderr (per problem), exit 2, and never a stack trace. */
+function expectUserError(result: ReturnType<typeof runCli>, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stdout).toBe('');
+}
+
+describe('digiscan command', () => {
+  it('prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('has help for the program and for assess', () => {
+    const top = runCli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/assess/);
+    const assess = runCli(['assess', '--help']);
+    expect(assess.code).toBe(0);
+    expect(assess.stdout).toMatch(/--answers <file>/);
+    expect(assess.stdout).toMatch(/--json/);
+  });
+
+  it('prints the assessment as JSON with the documented fields', () => {
+    const r = runCli(['assess', '--answers', example('typical'), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.questionnaire).toMatchObject({ id: 'digiscan-sme', version: expect.stringMatching(/^1\./) });
+    expect(doc.company).toMatchObject({ name: 'Boulangerie Dupont', region: 'BE-BRU' });
+    expect(doc.overall.score).toBeGreaterThanOrEqual(0);
+    expect(doc.overall.level).toBeGreaterThanOrEqual(1);
+    expect(doc.dimensions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['website', 'ecommerce', 'invoicing', 'cybersecurity', 'ai']));
+    for (const d of doc.dimensions) {
+      expect(d.score).toBeGreaterThanOrEqual(0);
+      expect(d.score).toBeLessThanOrEqual(100);
+      expect(d.level).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('ranks the three example firms laggard < typical < leader', () => {
+    const overall = (name: string) => JSON.parse(runCli(['--answers', example(name), '--json']).stdout).overall;
+    const [laggard, typical, leader] = ['laggard', 'typical', 'leader'].map(overall);
+    expect(laggard.score).toBeLessThan(typical.score);
+    expect(typical.score).toBeLessThan(leader.score);
+    expect(new Set([laggard.level, typical.level, leader.level]).size).toBe(3);
+  });
+
+  it('prints a readable summary in the chosen language, without colour when NO_COLOR is set', () => {
+    const fr = runCli(['assess', '--answers', example('typical')]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toMatch(/Indice global .*\/100/);
+    expect(fr.stdout).toMatch(/Cybersécurité/);
+    expect(fr.stdout).not.toMatch(/\u001b\[/);
+    const nl = runCli(['assess', '--answers', example('typical'), '--lang', 'nl']);
+    expect(nl.stdout).toMatch(/Totale index/);
+    expect(nl.stdout).toMatch(/Cyberveiligheid/);
+  });
+
+  it('colours the summary when colour is forced', () => {
+    const r = runCli(['assess', '--answers', example('typical')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.stdout).toMatch(/\u001b\[/);
+  });
+
+  it('refuses bad usage with exit 2', () => {
+    expectUserError(runCli(['assess', '--frobnicate']), /unknown option/);
+    expectUserError(runCli(['assess', '--answers', example('typical'), '--lang', 'de']), /Allowed choices are fr, nl, en/);
+    expectUserError(runCli(['assess', '--answers', example('typical'), '--date', '2026-02-30']), /--date must be a real date/);
+  });
+
+  it('names --answers when there is no terminal to ask questions', () => {
+    expectUserError(runCli(['assess']), /--answers/);
+  });
+
+  it('answers a missing file, a folder and an empty file with one line each', () => {
+    expectUserError(runCli(['assess', '--answers', join(tmp.dir, 'nope.yaml')]), /^digiscan: .*nope\.yaml: no such file\n$/);
+    const folder = join(tmp.dir, 'folder');
+    mkdirSync(folder);
+    expectUserError(runCli(['assess', '--answers', folder]), /folder: is a directory, expected a file\n$/);
+    expectUserError(runCli(['assess', '--answers', writeFile(tmp.dir, 'empty.yaml', '')]), /empty\.yaml: file is empty/);
+  });
+
+  it('points at the line of malformed YAML', () => {
+    const text = readExample('typical').replace('answers:', 'answers: [');
+    const line = text.split('\n').findIndex((l) => l.startsWith('answers: [')) + 1;
+    const r = runCli(['assess', '--answers', writeFile(tmp.dir, 'broken.yaml', text)]);
+    expectUserError(r, /broken\.yaml:\d+:\d+: invalid YAML/);
+    expect(Number(/broken\.yaml:(\d+):/.exec(r.stderr)![1])).toBeGreaterThanOrEqual(line);
+  });
+
+  it('reports a pack with mistakes with one line per problem', () => {
+    const dir = join(tmp.dir, 'badpack');
+    mkdirSync(dir);
+    writeFile(dir, 'pack.yaml', readFileSync(join(ROOT, 'questionnaires/digiscan-sme/pack.yaml'), 'utf8').replace('- id: web_mobile', '- id: web_presence').replace(/weight: 1\n/, 'weight: -1\n'));
+    const r = runCli(['assess', '--pack', dir, '--answers', example('typical')]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const l of lines) expect(l).toMatch(/^digiscan: .*pack\.yaml:\d+:\d+: /);
+  });
+});
