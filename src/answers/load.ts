@@ -62,6 +62,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     problems.push(problemAt(source, path, message, hint, { key: true }));
 
   const company: Record<string, CompanyValue> = {};
+  const invalid = new Set<string>();
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
     if (!q) {
@@ -69,6 +70,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (value === null || value === '') continue;
+    const before = problems.length;
+    checkProfileValue(key, value);
+    if (problems.length > before) invalid.add(key);
+  }
+  function checkProfileValue(key: string, value: string | number): void {
+    const q = pack.profile.get(key)!;
     if (q.type === 'number') {
       if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`);
       else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`);
@@ -85,7 +92,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   }
   if (options.requireProfile) {
     for (const key of REQUIRED_PROFILE) {
-      if (company[key] === undefined && !problems.some((p) => p.message.includes(`"${key}"`))) {
+      if (company[key] === undefined && !invalid.has(key)) {
         at(['company'], `missing company "${key}"`);
       }
     }

@@ -9,8 +9,8 @@ export function buildProgram(): Command {
   const program = new Command('digiscan')
     .description('How digital is your small business? Scores, barometer comparisons, public aids and a PDF report — offline.')
     .version(VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(commanderError(message)) });
 
   program
     .command('assess', { isDefault: true })
@@ -25,8 +25,15 @@ export function buildProgram(): Command {
       await runAssess(opts);
     });
 
-  for (const cmd of program.commands) cmd.exitOverride();
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ outputError: (message, write) => write(commanderError(message)) });
+  }
   return program;
+}
+
+/** commander's own errors, in the same one-line form as ours. */
+function commanderError(message: string): string {
+  return `digiscan: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
 }
 
 export async function main(argv: string[]): Promise<void> {

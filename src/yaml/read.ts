@@ -120,6 +120,7 @@ export function parseYaml(text: string, file: string): YamlSource {
 }
 
 function yamlMessage(message: string): string {
+  if (/call stack/i.test(message)) return 'nested too deeply';
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
 }
 

@@ -21,19 +21,42 @@ export function zodProblems(error: z.ZodError, source: YamlSource): Problem[] {
       }
       continue;
     }
-    problems.push(problemAt(source, path, describeIssue(issue, path)));
+    problems.push(problemAt(source, path, describeIssue(issue, path, valueAt(source.data, path))));
   }
   return problems;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: YamlPath): string {
+const MISSING = Symbol('missing');
+
+/** The raw value at `path` (zod does not report it by default), or MISSING. */
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !(key in (value as object))) return MISSING;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true/false';
+  return `"${String(value)}"`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, path: YamlPath, value: unknown): string {
   const last = path[path.length - 1];
-  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+  const missing = issue.code === 'invalid_type' && value === MISSING;
   if (missing && typeof last === 'string' && LANG_KEYS.has(last)) {
     return `missing "${last}" translation${where(path.slice(0, -1))}`;
   }
   if (missing && last !== undefined) return `missing required field "${String(last)}"${where(path.slice(0, -1))}`;
-  if (issue.code === 'invalid_union') return `${pathText(path)} has an invalid form`;
+  if (issue.code === 'invalid_union' || issue.code === 'invalid_type') {
+    return `${pathText(path)}: ${kindOf(value)} is not allowed here`;
+  }
   return `${pathText(path)}: ${issue.message}`;
 }
 

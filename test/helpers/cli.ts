@@ -15,8 +15,11 @@ export interface RunResult {
 }
 
 /** Runs the built command as a user would: no terminal, no colour, no standard input. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] } = {},
+): RunResult {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', ...options.env },
     input: options.input ?? '',

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, runCli } from './helpers/cli.js';
+
+// Answers never leave the machine: with every network entry point booby-trapped, the commands
+// still work, and any attempt would end the process with code 99 and a NETWORK ATTEMPT line.
+const noNetwork = ['--import', join(ROOT, 'test/helpers/no-network.mjs')];
+
+describe('no network', () => {
+  it('the booby trap itself fires on a connection attempt', () => {
+    const r = spawnSync(process.execPath, [...noNetwork, '-e', "require('node:net').connect(80, '127.0.0.1')"], { encoding: 'utf8' });
+    expect(r.status).toBe(99);
+    expect(r.stderr).toMatch(/NETWORK ATTEMPT/);
+  });
+
+  it('assess makes no network call', () => {
+    for (const args of [['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--json'], ['assess', '--answers', join(EXAMPLES, 'leader.yaml')]]) {
+      const r = runCli(args, { nodeArgs: noNetwork });
+      expect(r.stderr).not.toMatch(/NETWORK ATTEMPT/);
+      expect(r.code).toBe(0);
+    }
+  });
+});
