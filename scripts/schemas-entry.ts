@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answersFileSchema } from '../src/answers/schema.js';
 import { packSchema } from '../src/pack/schema.js';
 

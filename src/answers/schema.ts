@@ -1,33 +1,34 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The one definition of an answers file: the loader validates with it and the build writes
 // schemas/answers.schema.json from it.
 
-const isoDateTime = z.string().min(1);
+const about = (text: string) => z.describe(text);
 
-export const answersFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    questionnaire: z
-      .object({ id: z.string().min(1), version: z.string().min(1) })
-      .strict()
-      .describe('The questionnaire pack these answers belong to'),
-    language: z.enum(['fr', 'nl', 'en']).describe('Language of the interview and of the report'),
-    company: z
+export const answersFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  questionnaire: z
+    .strictObject({ id: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)) })
+    .check(about('The questionnaire pack these answers belong to')),
+  language: z.enum(['fr', 'nl', 'en']).check(about('Language of the interview and of the report')),
+  company: z._default(
+    z
       .record(z.string(), z.union([z.string(), z.number(), z.null()]))
-      .default({})
-      .describe('Profile answers keyed by profile question id (name, region, employees, ...)'),
-    answers: z
+      .check(about('Profile answers keyed by profile question id (name, region, employees, ...)')),
+    {},
+  ),
+  answers: z._default(
+    z
       .record(z.string(), z.union([z.string(), z.array(z.string()), z.null()]))
-      .default({})
-      .describe('Option id (single) or list of option ids (multi), keyed by question id; null = not answered yet'),
-    notes: z.record(z.string(), z.string()).optional().describe('Advisor notes keyed by dimension id'),
-    assessedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'assessedOn must be a date like 2026-03-31').optional(),
-    createdAt: isoDateTime.optional(),
-    updatedAt: isoDateTime.optional(),
-    completedAt: isoDateTime.optional(),
-  })
-  .strict();
+      .check(about('Option id (single) or list of option ids (multi), keyed by question id; null = not answered yet')),
+    {},
+  ),
+  notes: z.optional(z.record(z.string(), z.string()).check(about('Advisor notes keyed by dimension id (or "profile", "general")'))),
+  assessedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'assessedOn must be a date like 2026-03-31'))),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  completedAt: z.optional(z.string()),
+});
 
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 export type AnswerValue = string | string[];

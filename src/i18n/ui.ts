@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../core/errors.js';
 import { questionnairesDir } from '../core/paths.js';
 import type { Lang } from '../core/lang.js';

@@ -1,6 +1,10 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { Problem } from '../core/errors.js';
 import type { YamlPath, YamlSource } from './read.js';
+
+// zod/mini ships no messages of its own; English ones read best next to our own wording.
+z.config(en());
 
 const LANG_KEYS = new Set(['fr', 'nl', 'en']);
 
@@ -11,7 +15,7 @@ export function problemAt(source: YamlSource, path: YamlPath, message: string, h
 }
 
 /** Turns zod's issues into located, human-worded problems (one per issue). */
-export function zodProblems(error: z.ZodError, source: YamlSource): Problem[] {
+export function zodProblems(error: z.core.$ZodError, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
