@@ -28,11 +28,12 @@ export interface AidsOptions {
 }
 
 export async function runAids(opts: AidsOptions): Promise<void> {
+  // Flags that need no file are checked before the pack is read, so a typo fails fast.
   const lang = chooseLang(opts.lang);
-  const pack = choosePack(opts.pack);
   const date = chooseDate(opts.date);
-  const profile = profileFromFlags(opts, pack, lang);
   const themes = chooseThemes(opts.theme ?? []);
+  const pack = choosePack(opts.pack);
+  const profile = profileFromFlags(opts, pack, lang);
   const catalogue = loadAids(join(pack.dir, AIDS_FILE), pack);
   const t = translator(lang);
   const result = matchAids({ catalogue, profile, date, lang, t, themes, legalFormLabels: legalFormLabels(pack, lang) });
