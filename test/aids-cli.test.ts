@@ -46,7 +46,7 @@ describe('digiscan aids', () => {
   });
 
   it('lists every aid with --json --explain, each saying whether it is eligible', () => {
-    const r = runCli(['aids', '--region', 'BE-VLG', '--employees', '6', '--legal-form', 'asbl', '--date', '2026-03-02', '--json', '--explain']);
+    const r = runCli(['aids', '--region', 'BE-VLG', '--employees', '6', '--legal-form', 'asbl', '--date', '2026-03-02', '--json', '--explain', '--lang', 'en']);
     const aids = JSON.parse(r.stdout) as { id: string; eligible: boolean; reasons: string[] }[];
     expect(aids.length).toBe(20);
     const wallet = aids.find((a) => a.id === 'vl-kmo-portefeuille')!;

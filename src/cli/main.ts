@@ -33,7 +33,7 @@ export function buildProgram(): Command {
     .option('--turnover <eur>', 'annual turnover in euros (or a band id such as 250k-1m)')
     .option('--nace <code>', 'NACE code of the main activity, e.g. 47.11')
     .option('--legal-form <form>', 'sole-trader, srl, sa, sc, asbl or other')
-    .option('--theme <theme>', 'only aids for this theme (repeatable): website, ecommerce, invoicing, cybersecurity, ai, consulting, training', collect, [])
+    .option('--theme <theme>', 'only aids for this theme (repeatable): website, ecommerce, invoicing, cybersecurity, ai, consulting, training', collect)
     .option('--date <yyyy-mm-dd>', 'match as of this date (default: today)')
     .option('-l, --lang <lang>', 'language of the output: fr, nl or en (default: from the environment)')
     .option('--json', 'print the matching aids as a JSON array on stdout (with --explain: every aid, with "eligible")')
@@ -55,8 +55,8 @@ function commanderError(message: string): string {
   return `digiscan: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export async function main(argv: string[]): Promise<void> {
