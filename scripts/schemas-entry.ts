@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { aidCatalogueSchema } from '../src/aids/schema.js';
 import { answersFileSchema } from '../src/answers/schema.js';
 import { packSchema } from '../src/pack/schema.js';
 
@@ -6,4 +7,5 @@ import { packSchema } from '../src/pack/schema.js';
 export const schemas = {
   pack: z.toJSONSchema(packSchema, { io: 'input' }),
   answers: z.toJSONSchema(answersFileSchema, { io: 'input' }),
+  aids: z.toJSONSchema(aidCatalogueSchema, { io: 'input' }),
 };

@@ -1,5 +1,9 @@
 // The pure middle of the pipeline: validated pack + answers (+ today) → Assessment.
+import { matchAids } from '../aids/index.js';
+import type { AidCatalogue } from '../aids/load.js';
+import { aidProfileFromCompany, legalFormLabels } from '../aids/profile.js';
 import type { Answers } from '../answers/load.js';
+import { translator, type UiStrings } from '../i18n/ui.js';
 import type { Lang } from '../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
@@ -16,6 +20,8 @@ export interface AssessInput {
   /** Report language; defaults to the answers' language. */
   lang?: Lang | undefined;
   toolVersion: string;
+  /** The pack's aids catalogue and the interface strings to word the matches in; no aids without it. */
+  aids?: { catalogue: AidCatalogue; ui: UiStrings } | undefined;
 }
 
 export function assess(input: AssessInput): Assessment {
@@ -62,6 +68,24 @@ export function assess(input: AssessInput): Assessment {
   const missing = scores.dimensions.reduce((n, d) => n + d.counts.missing, 0);
   if (missing) warnings.push({ code: 'unanswered', params: { count: missing } });
 
+  const assessedOn = answers.assessedOn ?? input.today;
+  let aids: Assessment['aids'];
+  if (input.aids) {
+    // Dimensions where nothing applies have no meaningful score: they do not pull aids up.
+    const scored = scores.dimensions.filter((d) => d.questions.some((q) => q.counted)).map((d) => ({ id: d.id, score: d.score }));
+    const result = matchAids({
+      catalogue: input.aids.catalogue,
+      profile: aidProfileFromCompany(pack, answers.company, lang),
+      scores: scored,
+      date: assessedOn,
+      lang,
+      t: translator(lang, input.aids.ui),
+      legalFormLabels: legalFormLabels(pack, lang),
+    });
+    aids = result.matches;
+    warnings.push(...result.warnings);
+  }
+
   const notes: Record<string, string> = {};
   for (const key of ['profile', 'general']) if (answers.notes[key]) notes[key] = answers.notes[key]!;
 
@@ -69,12 +93,13 @@ export function assess(input: AssessInput): Assessment {
     tool: { name: 'digiscan', version: input.toolVersion },
     questionnaire: { id: def.id, version: def.version, title: def.title[lang] },
     language: lang,
-    assessedOn: answers.assessedOn ?? input.today,
+    assessedOn,
     company: companySummary(answers),
     profile: profileLines(pack, answers, lang),
     overall: { score: scores.overall.score, level: level.level, levelName: level.name[lang], verdict: level.description?.[lang] ?? '' },
     dimensions,
     notes,
+    ...(aids ? { aids } : {}),
     warnings,
   };
 }

@@ -120,25 +120,44 @@ export interface DigitalIntensityCriterion {
 export interface AidMatch {
   id: string;
   name: string;
-  /** Region code(s) of the aid: BE-BRU, BE-WAL, BE-VLG, BE-FED, FR, FR-BRE, ... */
+  /** Region code of the aid: BE-BRU, BE-WAL, BE-VLG, BE-FED, FR, FR-BRE, ... */
   region: string;
+  regionName: string;
   themes: string[];
-  /** As the catalogue words it, e.g. "25–70%"; "unverified" terms say so. */
+  /** Only open aids are matched: active, or call-based (check that a call is open). */
+  status: 'active' | 'call-based';
+  /** As the catalogue words it, e.g. "25–70%"; an unverified term says so. */
   rate: string;
   cap: string;
-  url: string;
-  /** Date the facts were checked (YYYY-MM or YYYY-MM-DD). */
-  asOf: string;
+  /** Numbers behind rate and cap when the catalogue has them (percent, deduction percent or flat EUR). */
+  rateValue?: { unit: 'percent' | 'deduction' | 'flat'; min: number; max: number };
+  capAmount?: number;
+  /** null when no public link was found (secondary sources only). */
+  url: string | null;
+  /** Date the facts were checked (YYYY, YYYY-MM or YYYY-MM-DD); null when the source is undated. */
+  asOf: string | null;
   confidence: 'official' | 'secondary' | 'unverified';
   /** true: apply before you start spending; false: may apply after; null: not applicable or unknown. */
   applyBefore: boolean | null;
+  /** Conditions the profile cannot check, to confirm with the provider or administration. */
   conditions: string[];
-  /** Why it matches ("operating seat in Brussels ✓", ...). */
+  /** Why it matches ("operating seat in Brussels ✓", ...); "?" marks what could not be checked. */
   reasons: string[];
   /** Terms the research marks unverified, to show as such. */
   unverified: string[];
   /** Dimension ids whose weakness this aid addresses, weakest first. */
   fits: string[];
   /** An estimated amount for a typical project, only when computed from the catalogue's rate and cap. */
-  estimate?: { amount: number; basis: string };
+  estimate?: { amount: number; minAmount?: number; basis: string };
+  /** The research's caveats, in the report language. */
+  caveats: string[];
+}
+
+/** An aid the firm cannot use on the assessment date, with the reasons (shown by `aids --explain`). */
+export interface AidRejection {
+  id: string;
+  name: string;
+  region: string;
+  status: 'active' | 'call-based' | 'closed' | 'legacy' | 'proposal';
+  reasons: string[];
 }

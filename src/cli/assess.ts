@@ -1,8 +1,9 @@
+import { loadPackAids } from '../aids/load.js';
 import { loadAnswers } from '../answers/load.js';
 import { assess } from '../assessment/index.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { translator } from '../i18n/ui.js';
+import { loadUiStrings, translator } from '../i18n/ui.js';
 import { renderJson } from '../render/json.js';
 import { renderTerminal, useColor } from '../render/terminal.js';
 import { chooseDate, choosePack } from './context.js';
@@ -23,7 +24,9 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
-  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION });
+  const catalogue = loadPackAids(pack);
+  const aids = catalogue ? { catalogue, ui: loadUiStrings() } : undefined;
+  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, aids });
   if (opts.json) {
     process.stdout.write(renderJson(assessment));
     return;

@@ -25,6 +25,25 @@ export function buildProgram(): Command {
       await runAssess(opts);
     });
 
+  program
+    .command('aids')
+    .description('list the public aids a firm is eligible for, best fit first')
+    .option('-r, --region <code>', 'region of the operating seat, e.g. BE-BRU, BE-WAL, BE-VLG, FR-OCC')
+    .option('-e, --employees <n>', 'number of employees (FTE); 0 for a self-employed person alone')
+    .option('--turnover <eur>', 'annual turnover in euros (or a band id such as 250k-1m)')
+    .option('--nace <code>', 'NACE code of the main activity, e.g. 47.11')
+    .option('--legal-form <form>', 'sole-trader, srl, sa, sc, asbl or other')
+    .option('--theme <theme>', 'only aids for this theme (repeatable): website, ecommerce, invoicing, cybersecurity, ai, consulting, training', collect)
+    .option('--date <yyyy-mm-dd>', 'match as of this date (default: today)')
+    .option('-l, --lang <lang>', 'language of the output: fr, nl or en (default: from the environment)')
+    .option('--json', 'print the matching aids as a JSON array on stdout (with --explain: every aid, with "eligible")')
+    .option('--explain', 'also list the aids ruled out, and why')
+    .option('--pack <dir>', 'use the aids of the questionnaire pack in this folder')
+    .action(async (opts) => {
+      const { runAids } = await import('./aids.js');
+      await runAids(opts);
+    });
+
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ outputError: (message, write) => write(commanderError(message)) });
   }
@@ -34,6 +53,10 @@ export function buildProgram(): Command {
 /** commander's own errors, in the same one-line form as ours. */
 function commanderError(message: string): string {
   return `digiscan: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export async function main(argv: string[]): Promise<void> {

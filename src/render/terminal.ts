@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Assessment } from '../assessment/types.js';
 import type { Translate } from '../i18n/ui.js';
+import { renderAidsSummary } from './aids.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -54,6 +55,8 @@ export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): st
     for (const s of d.nextSteps) lines.push(`  → ${s.text}`);
     if (d.note) lines.push(c.dim(`  ${t('advisor_note')}: ${d.note}`));
   }
+  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language);
+  if (aidLines.length) lines.push('', ...aidLines);
   for (const w of a.warnings) lines.push(c.yellow(`! ${t(`warning.${w.code}`, w.params)}`));
   return lines.join('\n') + '\n';
 }
