@@ -1,7 +1,10 @@
 // Bundles the CLI into dist/ (one small entry chunk, commands split out and loaded on demand)
 // and writes the JSON Schemas of the pack and answers files from their zod definitions.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -27,6 +30,20 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
 });
+
+// Shipped YAML data, pre-parsed (see src/yaml/cache.ts). Same parser options as src/yaml/read.ts;
+// a file that does not parse is left out, so the CLI reports its error with line and column.
+for (const rel of readdirSync('questionnaires', { recursive: true })) {
+  if (!/\.ya?ml$/.test(rel)) continue;
+  const file = join('questionnaires', rel);
+  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length) continue;
+  const data = doc.toJS({ maxAliasCount: 50 });
+  const out = join('dist', 'data', `${file}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ hash: createHash('sha1').update(text).digest('hex'), data }));
+}
 
 // JSON Schemas: one source of truth (src/*/schema.ts) for validator and editor completion.
 mkdirSync('.tmp', { recursive: true });

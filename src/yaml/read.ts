@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { UserError } from '../core/errors.js';
+import { cachedYamlData } from './cache.js';
 
 export type PathKey = string | number;
 export type YamlPath = readonly PathKey[];
@@ -79,7 +80,12 @@ export function describeFsError(err: unknown): string {
 }
 
 export function readYamlFile(file: string): YamlSource {
-  return parseYaml(readTextFile(file), file);
+  const text = readTextFile(file);
+  const data = cachedYamlData(file, text);
+  if (data === undefined) return parseYaml(text, file);
+  // Positions are only needed to report a problem: parse the YAML then, not before.
+  let parsed: YamlSource | undefined;
+  return { file, data, locate: (path, options) => (parsed ??= parseYaml(text, file)).locate(path, options) };
 }
 
 export function parseYaml(text: string, file: string): YamlSource {
