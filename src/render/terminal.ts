@@ -37,7 +37,8 @@ function mark(company: boolean | null): string {
 /** One line: the figure, its population and year, whether the firm does it, and any fallback. */
 export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Assessment['language']): string {
   const extra = [companyText(b, t)];
-  if (b.fallback) extra.push(t('benchmark.closest'));
+  if (b.fallback?.size) extra.push(t('benchmark.other_size'));
+  if (b.fallback?.region) extra.push(t('benchmark.other_region'));
   if (b.confidence === 'unverified') extra.push(t('benchmark.unverified'));
   return `${comparisonText(b, t, lang)} — ${extra.join(', ')}`;
 }
@@ -64,7 +65,7 @@ export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): st
   if (dii) {
     lines.push('');
     const basic = t(dii.basic ? 'dii.basic_yes' : 'dii.basic_no');
-    const unknown = dii.unknown ? ` (${t('dii.unknown', { count: dii.unknown })})` : '';
+    const unknown = dii.unknown ? ` (${t('dii.unknown', { count: dii.unknown, max: dii.max })})` : '';
     const summary = t('dii.summary', { count: dii.count, max: dii.max, level: dii.levelName });
     lines.push(t('dii.line', { title: t('dii.title', { year: dii.definitionYear }), summary, basic }) + unknown);
     const shares = dii.comparisons.filter((x) => !x.id.startsWith('dii-level-share'));
