@@ -4,9 +4,10 @@ import type { Lang } from '../core/lang.js';
 import type { Translate } from '../i18n/ui.js';
 
 /** 86.6% in English; 86,6 % (with a no-break space) in French and Dutch. */
+// Without Intl: its locale data costs tens of milliseconds on first use, and shares need no grouping.
 export function formatPercent(value: number, lang: Lang): string {
-  const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, { maximumFractionDigits: 1 }).format(value);
-  return lang === 'en' ? `${number}%` : `${number}\u00a0%`;
+  const number = String(Math.round(value * 10) / 10);
+  return lang === 'en' ? `${number}%` : `${number.replace('.', ',')}\u00a0%`;
 }
 
 /** The figure as the source words it: "almost 9 in 10" when approximate, else the share. */
