@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { aidCatalogueSchema } from '../src/aids/schema.js';
 import { answersFileSchema } from '../src/answers/schema.js';
+import { benchmarksSchema } from '../src/benchmarks/schema.js';
 import { packSchema } from '../src/pack/schema.js';
 
 // `io: 'input'`: describe what a person may write (defaults make fields optional).
@@ -8,4 +9,5 @@ export const schemas = {
   pack: z.toJSONSchema(packSchema, { io: 'input' }),
   answers: z.toJSONSchema(answersFileSchema, { io: 'input' }),
   aids: z.toJSONSchema(aidCatalogueSchema, { io: 'input' }),
+  benchmarks: z.toJSONSchema(benchmarksSchema, { io: 'input' }),
 };

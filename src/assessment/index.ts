@@ -3,11 +3,12 @@ import { matchAids } from '../aids/index.js';
 import type { AidCatalogue } from '../aids/load.js';
 import { aidProfileFromCompany, legalFormLabels } from '../aids/profile.js';
 import type { Answers } from '../answers/load.js';
+import { dimensionBenchmarks, digitalIntensity, factStatus, type BenchmarkData, type CompareContext } from '../benchmarks/index.js';
 import { translator, type UiStrings } from '../i18n/ui.js';
 import type { Lang } from '../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
-import { scoreAssessment } from '../scoring/index.js';
+import { establishedFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
 import type { Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
 
 export type { Assessment } from './types.js';
@@ -22,6 +23,10 @@ export interface AssessInput {
   toolVersion: string;
   /** The pack's aids catalogue and the interface strings to word the matches in; no aids without it. */
   aids?: { catalogue: AidCatalogue; ui: UiStrings } | undefined;
+  /** The pack's barometer figures; without them the comparisons and the digital intensity stay out. */
+  benchmarks?: BenchmarkData | undefined;
+  /** Interface strings (questionnaires/i18n/ui.yaml) for the texts the comparisons need. */
+  ui?: UiStrings | undefined;
 }
 
 export function assess(input: AssessInput): Assessment {
@@ -31,6 +36,20 @@ export function assess(input: AssessInput): Assessment {
   const scores = scoreAssessment(def, answers);
   const levelName = (level: number) => def.levels.find((l) => l.level === level)!.name[lang];
   const level = def.levels.find((l) => l.level === scores.overall.level)!;
+  const company = companySummary(answers);
+
+  let compare: CompareContext | undefined;
+  if (input.benchmarks) {
+    const statuses = new Map<string, QuestionStatus>();
+    for (const d of scores.dimensions) for (const q of d.questions) statuses.set(q.id, q.status);
+    compare = {
+      data: input.benchmarks,
+      firm: { employees: company.employees, region: company.region },
+      status: factStatus(def, establishedFacts(def, answers), statuses),
+      lang,
+      t: translator(lang, input.ui ?? {}),
+    };
+  }
 
   const dimensions: DimensionResult[] = def.dimensions.map((dimension, i) => {
     const score = scores.dimensions[i]!;
@@ -44,7 +63,7 @@ export function assess(input: AssessInput): Assessment {
       counts: score.counts,
       strengths: strengths(dimension, score, lang),
       nextSteps: nextSteps(dimension, score, lang),
-      benchmarks: [],
+      benchmarks: compare ? dimensionBenchmarks(dimension.id, compare) : [],
       questions: dimension.questions.map((q, qi) => {
         const s = score.questions[qi]!;
         const value = answers.answers[q.id];
@@ -89,19 +108,21 @@ export function assess(input: AssessInput): Assessment {
   const notes: Record<string, string> = {};
   for (const key of ['profile', 'general']) if (answers.notes[key]) notes[key] = answers.notes[key]!;
 
-  return {
+  const assessment: Assessment = {
     tool: { name: 'digiscan', version: input.toolVersion },
     questionnaire: { id: def.id, version: def.version, title: def.title[lang] },
     language: lang,
     assessedOn,
-    company: companySummary(answers),
+    company,
     profile: profileLines(pack, answers, lang),
     overall: { score: scores.overall.score, level: level.level, levelName: level.name[lang], verdict: level.description?.[lang] ?? '' },
     dimensions,
     notes,
+    ...(compare ? { digitalIntensity: digitalIntensity(compare) } : {}),
     ...(aids ? { aids } : {}),
     warnings,
   };
+  return assessment;
 }
 
 function companySummary(answers: Answers): CompanySummary {

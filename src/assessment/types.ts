@@ -80,30 +80,43 @@ export interface AnsweredQuestion {
 /** A barometer figure set beside what this firm does. */
 export interface BenchmarkComparison {
   id: string;
+  /** What the firms do, worded to follow the population ("have a website"). */
   indicator: string;
-  /** Share of firms, in percent. */
+  /** Share of firms, in percent (for `approximate` figures, the share the wording rounds to). */
   value: number;
+  /** The source's own wording when it gives no exact share ("almost 9 in 10"): print this, not `value`. */
+  approximate?: string;
+  /** A policy target rather than a measured share (`year` is then the target year). */
+  target?: boolean;
   year: number;
+  /** The population the figure describes, in the report language: always print it next to the figure. */
   population: string;
   source: string;
+  confidence: 'official' | 'secondary' | 'unverified';
+  note?: string;
   /** Whether this firm does it (null when the answers cannot tell). */
   company: boolean | null;
+  /** Set when no figure covers the firm's size class or region: the closest population was used instead. */
+  fallback?: { size: boolean; region: boolean; note: string };
 }
 
 /** Eurostat Digital Intensity Index: how many of the 12 survey technologies the firm uses. */
 export interface DigitalIntensity {
-  /** Criteria met, 0–12. */
+  /** Criteria met, 0–12 (criteria the answers cannot tell count as not met, as a lower bound). */
   count: number;
   max: number;
+  /** Criteria the answers cannot tell (not asked, "don't know", or only partly asked). */
+  unknown: number;
   /** Eurostat bands: 0–3 very-low, 4–6 low, 7–9 high, 10–12 very-high. */
   level: 'very-low' | 'low' | 'high' | 'very-high';
   levelName: string;
   /** At least a basic level (count ≥ 4), the Digital Decade 2030 yardstick. */
   basic: boolean;
-  /** Survey year whose 12 criteria are used. */
+  /** Survey year whose 12 criteria are used, and where the definition is described. */
   definitionYear: number;
+  source: string;
   criteria: DigitalIntensityCriterion[];
-  /** Shares of SMEs at basic level (Belgium, EU-27) and the 2030 target, each with its source. */
+  /** Shares of SMEs at basic level (Belgium, EU-27), the 2030 target and the share at this level, each with its source. */
   comparisons: BenchmarkComparison[];
 }
 
@@ -112,6 +125,8 @@ export interface DigitalIntensityCriterion {
   label: string;
   /** null when the questionnaire cannot tell. */
   met: boolean | null;
+  /** Whether the cited source confirms this variable belongs to the index of `definitionYear`. */
+  verified: boolean;
   /** How the questionnaire approximates the Eurostat variable, when it does. */
   approximation?: string;
 }

@@ -1,6 +1,7 @@
 import { loadPackAids } from '../aids/load.js';
 import { loadAnswers } from '../answers/load.js';
 import { assess } from '../assessment/index.js';
+import { loadPackBenchmarks } from '../benchmarks/load.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { loadUiStrings, translator } from '../i18n/ui.js';
@@ -24,12 +25,14 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
+  const ui = loadUiStrings();
   const catalogue = loadPackAids(pack);
-  const aids = catalogue ? { catalogue, ui: loadUiStrings() } : undefined;
-  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, aids });
+  const aids = catalogue ? { catalogue, ui } : undefined;
+  const benchmarks = loadPackBenchmarks(pack);
+  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, aids, benchmarks, ui });
   if (opts.json) {
     process.stdout.write(renderJson(assessment));
     return;
   }
-  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language) }));
+  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language, ui) }));
 }

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Assessment } from '../assessment/types.js';
+import type { Assessment, BenchmarkComparison } from '../assessment/types.js';
+import { companyText, comparisonText, figureText } from '../benchmarks/format.js';
 import type { Translate } from '../i18n/ui.js';
 import { renderAidsSummary } from './aids.js';
 
@@ -29,6 +30,19 @@ function paint(c: ChalkInstance, level: number): (s: string) => string {
   return c.green;
 }
 
+function mark(company: boolean | null): string {
+  return company === null ? '?' : company ? '✓' : '✗';
+}
+
+/** One line: the figure, its population and year, whether the firm does it, and any fallback. */
+export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Assessment['language']): string {
+  const extra = [companyText(b, t)];
+  if (b.fallback?.size) extra.push(t('benchmark.other_size'));
+  if (b.fallback?.region) extra.push(t('benchmark.other_region'));
+  if (b.confidence === 'unverified') extra.push(t('benchmark.unverified'));
+  return `${comparisonText(b, t, lang)} — ${extra.join(', ')}`;
+}
+
 export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
@@ -43,10 +57,26 @@ export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): st
   lines.push('');
   for (const d of a.dimensions) {
     lines.push(row(d.title, d.score, d.level, d.levelName));
-    for (const b of d.benchmarks.slice(0, 1)) {
-      const mark = b.company === null ? '?' : b.company ? '✓' : '✗';
-      lines.push(c.dim(`${' '.repeat(labelWidth)}  ${mark} ${b.indicator}: ${b.value}% (${b.population}, ${b.year})`));
-    }
+    // The dimension's headline figure (the first in benchmarks.yaml), with the population it describes.
+    const b = d.benchmarks[0];
+    if (b) lines.push(c.dim(`${' '.repeat(labelWidth)}  ${mark(b.company)} ${comparisonLine(b, t, a.language)}`));
+  }
+  const dii = a.digitalIntensity;
+  if (dii) {
+    lines.push('');
+    const basic = t(dii.basic ? 'dii.basic_yes' : 'dii.basic_no');
+    const unknown = dii.unknown ? ` (${t('dii.unknown', { count: dii.unknown, max: dii.max })})` : '';
+    const summary = t('dii.summary', { count: dii.count, max: dii.max, level: dii.levelName });
+    lines.push(t('dii.line', { title: t('dii.title', { year: dii.definitionYear }), summary, basic }) + unknown);
+    const shares = dii.comparisons.filter((x) => !x.id.startsWith('dii-level-share'));
+    const parts = shares.map((x) =>
+      x.target
+        ? t('dii.target_short', { year: x.year, value: figureText(x, a.language) })
+        : t('benchmark.short', { population: x.population, value: figureText(x, a.language), year: x.year }),
+    );
+    if (parts.length) lines.push(c.dim(`  ${parts.join(' · ')}`));
+    const fallback = shares.find((x) => x.fallback)?.fallback;
+    if (fallback) lines.push(c.dim(`  ${fallback.note}`));
   }
   lines.push('');
   for (const d of a.dimensions) {
