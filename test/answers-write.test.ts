@@ -45,7 +45,7 @@ describe('serializeAnswers', () => {
     const questionArbs = def.dimensions.flatMap((d) =>
       d.questions.map((q) => {
         const ids = q.options.map((o) => o.id);
-        const value =
+        const value: fc.Arbitrary<string | string[]> =
           q.type === 'single'
             ? fc.constantFrom(...ids)
             : fc.subarray(q.options.filter((o) => !o.exclusive).map((o) => o.id), { minLength: 1 });

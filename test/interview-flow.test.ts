@@ -77,7 +77,7 @@ describe('interview flow', () => {
     const tools = prompter.prompts.find((p) => p.config.message === 'Welke tools?')!;
     expect(tools.context?.position).toBe(nl('interview.position.question', { dimension: 'Tools', k: 2, n: 2, i: 1, m: 2 }));
     expect(tools.context?.help).toBe('Hulp tools');
-    expect(tools.config.keys).toBe(nl('interview.keys.checkbox'));
+    expect(tools.kind === 'checkbox' && tools.config.keys).toBe(nl('interview.keys.checkbox'));
   });
 
   it('shows a question as soon as its condition holds and counts it in "question i of m"', async () => {
@@ -108,8 +108,8 @@ describe('interview flow', () => {
   it('goes back from a text answer with the documented keyword and keeps the earlier answer as default', async () => {
     const { messages, final, prompter } = await play([enter, type('Acme'), pick('Brussels'), type('<'), pick(BACK), type('<'), pick('Français'), enter, pick('Flandre'), type('3'), enter, pick('Non'), tick('Aucun'), pick('Oui')]);
     expect(messages.slice(0, 8)).toEqual([en('interview.language'), 'Name', 'Region', 'Employees', 'Region', 'Name', en('interview.language'), 'Nom']);
-    const nameAgain = prompter.prompts.filter((p) => p.kind === 'input' && p.config.message === 'Nom')[0]!;
-    expect(nameAgain.config.default).toBe('Acme');
+    const nameAgain = prompter.prompts.find((p) => p.config.message === 'Nom')!;
+    expect(nameAgain.kind === 'input' && nameAgain.config.default).toBe('Acme');
     expect(final.answers.language).toBe('fr');
     expect(final.answers.company).toEqual({ name: 'Acme', region: 'BE-VLG', employees: 3 });
   });
