@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { loadPackAids } from '../aids/load.js';
 import { loadAnswers } from '../answers/load.js';
 import { assess } from '../assessment/index.js';
@@ -12,15 +13,44 @@ import { VERSION } from '../core/version.js';
 
 export interface AssessOptions {
   answers?: string;
+  resume?: string;
+  advisor?: boolean;
   json?: boolean;
   lang?: Lang;
   pack?: string;
   date?: string;
 }
 
+/**
+ * Scores an existing answers file (--answers FILE), or on a terminal runs the interview: a fresh one
+ * (saving to --answers FILE when that file does not exist yet) or a resumed one (--resume FILE).
+ */
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
   const today = chooseDate(opts.date);
+  const interactive = isInteractive();
+  if (opts.resume !== undefined) {
+    if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both');
+    if (!interactive) {
+      throw new UserError('--resume continues the interview and needs a terminal; to score the file as it is, use --answers FILE');
+    }
+    if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, 'start a new interview with: digiscan assess');
+  }
+  const interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
+  if (interview) {
+    if (opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
+    const { runInterviewCommand } = await import('../interview/index.js');
+    await runInterviewCommand({
+      pack,
+      today,
+      toolVersion: VERSION,
+      lang: opts.lang,
+      advisor: opts.advisor,
+      answersFile: opts.answers,
+      resumeFile: opts.resume,
+    });
+    return;
+  }
   if (!opts.answers) {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
@@ -35,4 +65,9 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     return;
   }
   process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language, ui) }));
+}
+
+/** The interview reads keys from a terminal and draws on one. */
+function isInteractive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }

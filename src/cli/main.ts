@@ -15,7 +15,9 @@ export function buildProgram(): Command {
   program
     .command('assess', { isDefault: true })
     .description('run the questionnaire (or score an answers file) and report the results')
-    .option('-a, --answers <file>', 'score this answers file instead of asking the questions')
+    .option('-a, --answers <file>', 'score this answers file; on a terminal, a file that does not exist yet starts the interview saving there')
+    .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
+    .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
     .option('--json', 'print the assessment as JSON on stdout')
     .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
     .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')

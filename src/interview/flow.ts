@@ -189,7 +189,6 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
   const selectKeys = t('interview.keys.select');
 
   if (step.kind === 'language') {
-    prompter.context({ position: ctx.pack.definition.title[lang] });
     const choices: Choice<Lang | Nav>[] = LANGS.map((l) => ({ value: l, name: LANGUAGE_NAMES[l] }));
     return prompter.select({ message: t('interview.language'), choices: [...choices, ...back], default: lang, keys: selectKeys });
   }
@@ -229,7 +228,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
 
   if (step.kind === 'note') {
     const title = step.dimension.title[lang];
-    prompter.context({ position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }), hint: textHint(t, true, canGoBack) });
+    prompter.context({ position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }), hint: textHint(t, false, canGoBack) });
     const raw = await prompter.input({
       message: t('interview.note', { dimension: title }),
       default: state.answers.notes[step.dimension.id] || undefined,

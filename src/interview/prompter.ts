@@ -4,6 +4,8 @@
 export interface Choice<V> {
   value: V;
   name: string;
+  /** select only: a line shown under the list while this choice is highlighted. */
+  description?: string;
   /** checkbox only: ticked when the prompt opens. */
   checked?: boolean;
 }

@@ -1,0 +1,73 @@
+// The interview's answers files: reading one back to resume, finding unfinished ones, naming new ones.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { validateAnswers } from '../answers/load.js';
+import { defaultReportPath } from '../core/files.js';
+import type { Pack } from '../pack/load.js';
+import { parseYaml, readTextFile } from '../yaml/read.js';
+import type { InterviewState } from './flow.js';
+
+export const ANSWERS_SUFFIX = '.answers.yaml';
+
+/** An answers file as an interview state; `null` values mark questions seen and left open. */
+export function loadForResume(file: string, pack: Pack): InterviewState {
+  const source = parseYaml(readTextFile(file), file);
+  const answers = validateAnswers(source, pack, { requireProfile: false });
+  const skipped = new Set<string>();
+  const data = source.data as Record<string, unknown>;
+  for (const section of ['company', 'answers']) {
+    const values = data[section];
+    if (!values || typeof values !== 'object') continue;
+    for (const [key, value] of Object.entries(values)) if (value === null) skipped.add(key);
+  }
+  return { answers, skipped, languageChosen: true };
+}
+
+export interface UnfinishedFile {
+  file: string;
+  state: InterviewState;
+  modified: Date;
+}
+
+/** Unfinished answers files of this questionnaire in `dir`, most recent first. Unreadable files are passed over. */
+export function findUnfinished(dir: string, pack: Pack, limit = 5): UnfinishedFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(ANSWERS_SUFFIX) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const found: UnfinishedFile[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      const state = loadForResume(file, pack);
+      if (state.answers.completedAt) continue;
+      found.push({ file, state, modified: statSync(file).mtime });
+    } catch {
+      // another questionnaire's file, or one edited into an invalid state: not offered
+    }
+  }
+  return found.sort((a, b) => b.modified.getTime() - a.modified.getTime()).slice(0, limit);
+}
+
+/**
+ * `<dir>/<company-slug>-<date>` or, when files of that name exist (an earlier interview that day),
+ * the first free `-2`, `-3`, ...: a new interview never takes over another file or its reports.
+ */
+export function freeStem(dir: string, companyName: string, date: string): string {
+  const base = basename(defaultReportPath(dir, companyName, date, ''));
+  const taken = existsSync(dir) ? readdirSync(dir) : [];
+  for (let n = 1; ; n++) {
+    const stem = n === 1 ? base : `${base}-${n}`;
+    if (!taken.some((name) => name.startsWith(`${stem}.`))) return join(dir, stem);
+  }
+}
+
+/** The report files' stem of an answers file: "reports/acme-2026-03-02.answers.yaml" → "reports/acme-2026-03-02". */
+export function stemOf(answersFile: string): string {
+  for (const suffix of [ANSWERS_SUFFIX, '.yaml', '.yml']) {
+    if (answersFile.endsWith(suffix) && answersFile.length > suffix.length) return answersFile.slice(0, -suffix.length);
+  }
+  return answersFile;
+}
