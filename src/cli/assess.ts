@@ -15,6 +15,7 @@ export interface AssessOptions {
   answers?: string;
   resume?: string;
   advisor?: boolean;
+  force?: boolean;
   json?: boolean;
   lang?: Lang;
   pack?: string;
@@ -48,6 +49,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       advisor: opts.advisor,
       answersFile: opts.answers,
       resumeFile: opts.resume,
+      force: opts.force,
     });
     return;
   }

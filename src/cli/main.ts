@@ -17,6 +17,7 @@ export function buildProgram(): Command {
     .description('run the questionnaire (or score an answers file) and report the results')
     .option('-a, --answers <file>', 'score this answers file; on a terminal, a file that does not exist yet starts the interview saving there')
     .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
+    .option('--force', 'replace report files that already exist')
     .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
     .option('--json', 'print the assessment as JSON on stdout')
     .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))

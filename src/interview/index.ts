@@ -26,6 +26,8 @@ export interface InterviewCommandOptions {
   answersFile?: string | undefined;
   /** An existing answers file to continue. */
   resumeFile?: string | undefined;
+  /** Replace report files that already exist. */
+  force?: boolean | undefined;
   /** Where default files go and unfinished ones are looked for. */
   reportsDir?: string;
 }
@@ -112,7 +114,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   prompter.say(c.green(t('interview.done')));
   const assessment = assess({ pack, answers: state.answers, today: opts.today, toolVersion: opts.toolVersion });
   process.stdout.write(`\n${renderTerminal(assessment, { color, t })}\n`);
-  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!) });
+  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
   for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: path }));
 }
 
