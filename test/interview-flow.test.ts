@@ -77,6 +77,9 @@ describe('interview flow', () => {
     const tools = prompter.prompts.find((p) => p.config.message === 'Welke tools?')!;
     expect(tools.context?.position).toBe(nl('interview.position.question', { dimension: 'Tools', k: 2, n: 2, i: 1, m: 2 }));
     expect(tools.context?.help).toBe('Hulp tools');
+    // "Mobiel?" may still follow "Een site?", so it counts in m even though "Nee" then hides it.
+    const site = prompter.prompts.find((p) => p.config.message === 'Een site?')!;
+    expect(site.context?.position).toBe(nl('interview.position.question', { dimension: 'Web', k: 1, n: 2, i: 1, m: 2 }));
     expect(tools.kind === 'checkbox' && tools.config.keys).toBe(nl('interview.keys.checkbox'));
   });
 

@@ -53,16 +53,33 @@ export function planSteps(pack: Pack, answers: Answers, advisor: boolean): Step[
     steps.push({ kind: 'profile', key: `profile:${question.id}`, question, index, total: def.profile.length });
   });
   const shown = visibleQuestions(def, answers);
+  const undecided = undecidedQuestions(def.dimensions, answers, shown);
   def.dimensions.forEach((dimension, dimIndex) => {
     const questions = dimension.questions.filter((q) => shown.has(q.id));
     if (!questions.length) return;
     const dimCount = def.dimensions.length;
-    questions.forEach((question, index) => {
-      steps.push({ kind: 'question', key: `question:${question.id}`, question, dimension, dimIndex, dimCount, index, total: questions.length });
+    // "question i of m" counts the questions that may still appear, so m does not grow on the way.
+    const counted = dimension.questions.filter((q) => shown.has(q.id) || undecided.has(q.id));
+    questions.forEach((question) => {
+      const index = counted.indexOf(question);
+      steps.push({ kind: 'question', key: `question:${question.id}`, question, dimension, dimIndex, dimCount, index, total: counted.length });
     });
     if (advisor) steps.push({ kind: 'note', key: `note:${dimension.id}`, dimension, dimIndex, dimCount });
   });
   return steps;
+}
+
+/** Hidden questions whose condition waits on a question not answered yet (so they may still show). */
+function undecidedQuestions(dimensions: Dimension[], answers: Answers, shown: Set<string>): Set<string> {
+  const undecided = new Set<string>();
+  for (const d of dimensions) {
+    for (const q of d.questions) {
+      if (shown.has(q.id) || !q.when || !('question' in q.when)) continue;
+      const gate = q.when.question;
+      if ((shown.has(gate) && answers.answers[gate] === undefined) || undecided.has(gate)) undecided.add(q.id);
+    }
+  }
+  return undecided;
 }
 
 function visited(step: Step, state: InterviewState): boolean {
