@@ -38,23 +38,24 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const color = useColor(process.stdout);
   const c = new Chalk({ level: color ? 1 : 0 });
   const prompter = terminalPrompter({ color });
-  const startLang = opts.lang ?? langFromEnv();
-  let t = translator(startLang);
-
   let file: string | undefined;
   let created = false;
   let state: InterviewState | undefined;
+  if (opts.resumeFile) {
+    state = loadForResume(opts.resumeFile, pack);
+    if (opts.lang) state.answers.language = opts.lang;
+    file = opts.resumeFile;
+    created = true;
+  }
 
+  const startLang = state?.answers.language ?? opts.lang ?? langFromEnv();
+  let t = translator(startLang);
   prompter.say(c.bold(pack.definition.title[startLang]));
   prompter.say(c.dim(t('interview.intro')));
   try {
-    if (opts.resumeFile) {
-      state = loadForResume(opts.resumeFile, pack);
-      file = opts.resumeFile;
-      created = true;
-    } else if (opts.answersFile) {
+    if (opts.answersFile) {
       file = opts.answersFile;
-    } else {
+    } else if (!state) {
       const unfinished = findUnfinished(reportsDir, pack);
       if (unfinished.length) {
         const choices: Choice<number>[] = unfinished.map((u, i) => {
