@@ -50,7 +50,7 @@ async function measure(fn) {
   await fn(); // warm the file cache
   const times = [];
   for (let i = 0; i < RUNS; i++) times.push(await fn());
-  return median(times);
+  return { median: median(times), min: Math.min(...times) };
 }
 
 const cases = [
@@ -63,7 +63,9 @@ const cases = [
 const results = [];
 for (const [name, fn] of cases) results.push([name, await measure(fn)]);
 const base = results[0][1];
-console.log(`median of ${RUNS} runs, node ${process.version}`);
-for (const [name, ms] of results) {
-  console.log(`${name.padEnd(48)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / base).toFixed(2)}x`);
+console.log(`${RUNS} runs each, node ${process.version}; ratio = median / median of bare node (min in brackets)`);
+for (const [name, { median: ms, min }] of results) {
+  const ratio = (ms / base.median).toFixed(2);
+  const minRatio = (min / base.min).toFixed(2);
+  console.log(`${name.padEnd(48)} ${ms.toFixed(0).padStart(5)} ms  ${ratio}x  (min ${min.toFixed(0)} ms, ${minRatio}x)`);
 }

@@ -29,26 +29,33 @@ export interface UnfinishedFile {
   modified: Date;
 }
 
-/** Unfinished answers files of this questionnaire in `dir`, most recent first. Unreadable files are passed over. */
+/**
+ * Unfinished answers files of this questionnaire in `dir`, most recent first. Unreadable files are
+ * passed over. Finished files are recognised by their `completedAt:` line without parsing them, so
+ * a folder with many past assessments does not slow the start.
+ */
 export function findUnfinished(dir: string, pack: Pack, limit = 5): UnfinishedFile[] {
-  let names: string[];
+  let candidates: { file: string; modified: Date }[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(ANSWERS_SUFFIX) && !n.startsWith('.'));
+    candidates = readdirSync(dir)
+      .filter((n) => n.endsWith(ANSWERS_SUFFIX) && !n.startsWith('.'))
+      .map((n) => ({ file: join(dir, n), modified: statSync(join(dir, n)).mtime }));
   } catch {
     return [];
   }
+  candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime());
   const found: UnfinishedFile[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
+  for (const { file, modified } of candidates) {
+    if (found.length >= limit) break;
     try {
+      if (/^completedAt:/m.test(readTextFile(file))) continue;
       const state = loadForResume(file, pack);
-      if (state.answers.completedAt) continue;
-      found.push({ file, state, modified: statSync(file).mtime });
+      if (!state.answers.completedAt) found.push({ file, state, modified });
     } catch {
       // another questionnaire's file, or one edited into an invalid state: not offered
     }
   }
-  return found.sort((a, b) => b.modified.getTime() - a.modified.getTime()).slice(0, limit);
+  return found;
 }
 
 /**
