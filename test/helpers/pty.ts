@@ -17,7 +17,7 @@ export class Terminal {
     const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, ...options.env };
     this.pty = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      cols: 200,
+      cols: 250,
       rows: 50,
       env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
     });
