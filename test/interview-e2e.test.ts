@@ -207,6 +207,31 @@ describe('the interview in a terminal (built command)', () => {
       tmp.cleanup();
     }
   });
+  it('--answers FILE: a new file is where answers go, an unfinished one is continued, a finished one is scored', async () => {
+    const tmp = tempDir();
+    try {
+      const term = start(['--answers', 'out/client.answers.yaml'], tmp.dir);
+      await answer(term, first, newGiven(), (s) => s.message === def.profile[1]!.label.en);
+      term.press(KEY.ctrlC);
+      expect(await term.exited).toMatchObject({ exitCode: 130 });
+      const file = join(tmp.dir, 'out/client.answers.yaml');
+      expect(parse(readFileSync(file, 'utf8')).company).toEqual({ name: 'Acme Test' });
+
+      const again = start(['--answers', 'out/client.answers.yaml'], tmp.dir);
+      const next = await again.waitFor(/Continuing out\/client\.answers\.yaml[\s\S]*^\? (.+?)\s*$/m);
+      expect(next[1]).toBe(def.profile[1]!.label.en);
+      await answer(again, first, newGiven());
+      expect(await again.exited).toMatchObject({ exitCode: 0 });
+      expect(existsSync(join(tmp.dir, 'out/client.json'))).toBe(true);
+
+      const scored = start(['--answers', 'out/client.answers.yaml'], tmp.dir);
+      expect(await scored.exited).toMatchObject({ exitCode: 0 });
+      expect(scored.all).toContain('Overall index');
+      expect(scored.all).not.toMatch(/^\? /m);
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
 
 describe('without a terminal', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../src/answers/load.js';
 import { serializeAnswers } from '../src/answers/write.js';
-import { findUnfinished, freeStem, loadForResume, stemOf } from '../src/interview/files.js';
+import { findUnfinished, freeStem, isUnfinished, loadForResume, stemOf } from '../src/interview/files.js';
 import { loadPack } from '../src/pack/load.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 
@@ -60,5 +60,21 @@ describe('interview files', () => {
     expect(found.map((f) => f.state.answers.company.name)).toEqual(['New', 'Old']);
     expect(findUnfinished(dir, pack, 1)).toHaveLength(1);
     expect(findUnfinished(join(tmp.dir, 'missing'), pack)).toEqual([]);
+  });
+
+  it('tells an unfinished file (something left to ask) from a finished or broken one', () => {
+    const put = (name: string, text: string) => {
+      const file = join(tmp.dir, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const full = { name: 'Acme', region: 'BE-BRU', employees: 3, nace: '62.01' };
+    const allAnswered = { has_site: 'no', tools_used: ['mail'], tools_backup: 'yes' };
+    expect(isUnfinished(put('a.yaml', serializeAnswers(answers('Acme'), pack)), pack)).toBe(true);
+    expect(isUnfinished(put('b.yaml', serializeAnswers(answers('Acme', { company: full, answers: allAnswered }), pack)), pack)).toBe(false);
+    // has_site "yes" shows "Mobile?", which is not answered yet
+    expect(isUnfinished(put('c.yaml', serializeAnswers(answers('Acme', { company: full, answers: { ...allAnswered, has_site: 'yes' } }), pack)), pack)).toBe(true);
+    expect(isUnfinished(put('d.yaml', serializeAnswers(answers('Acme', { completedAt: '2026-03-02T10:00:00Z' }), pack)), pack)).toBe(false);
+    expect(isUnfinished(put('e.yaml', 'questionnaire: ['), pack)).toBe(false);
   });
 });

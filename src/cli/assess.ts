@@ -23,8 +23,9 @@ export interface AssessOptions {
 }
 
 /**
- * Scores an existing answers file (--answers FILE), or on a terminal runs the interview: a fresh one
- * (saving to --answers FILE when that file does not exist yet) or a resumed one (--resume FILE).
+ * Scores an answers file (--answers FILE), or on a terminal runs the interview: a fresh one (saving
+ * to --answers FILE when that file does not exist yet) or a resumed one (--resume FILE, or an
+ * unfinished --answers FILE). Without a terminal, or with --json, an existing file is only scored.
  */
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
@@ -37,9 +38,18 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     }
     if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, 'start a new interview with: digiscan assess');
   }
-  const interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
+  let interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
+  if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
+  let resume = opts.resume;
+  if (!interview && interactive && !opts.json && opts.answers !== undefined) {
+    // On a terminal, --answers names the interview's file: an unfinished one is continued.
+    const { isUnfinished } = await import('../interview/files.js');
+    if (isUnfinished(opts.answers, pack)) {
+      interview = true;
+      resume = opts.answers;
+    }
+  }
   if (interview) {
-    if (opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
     const { runInterviewCommand } = await import('../interview/index.js');
     await runInterviewCommand({
       pack,
@@ -47,8 +57,8 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       toolVersion: VERSION,
       lang: opts.lang,
       advisor: opts.advisor,
-      answersFile: opts.answers,
-      resumeFile: opts.resume,
+      answersFile: resume === undefined ? opts.answers : undefined,
+      resumeFile: resume,
       force: opts.force,
     });
     return;

@@ -15,7 +15,7 @@ export function buildProgram(): Command {
   program
     .command('assess', { isDefault: true })
     .description('run the questionnaire (or score an answers file) and report the results')
-    .option('-a, --answers <file>', 'score this answers file; on a terminal, a file that does not exist yet starts the interview saving there')
+    .option('-a, --answers <file>', 'score this answers file; on a terminal, a new or unfinished file is where the interview saves (and continues)')
     .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
     .option('--force', 'replace report files that already exist')
     .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')

@@ -5,7 +5,7 @@ import { validateAnswers } from '../answers/load.js';
 import { defaultReportPath } from '../core/files.js';
 import type { Pack } from '../pack/load.js';
 import { parseYaml, readTextFile } from '../yaml/read.js';
-import type { InterviewState } from './flow.js';
+import { planSteps, startIndex, type InterviewState } from './flow.js';
 
 export const ANSWERS_SUFFIX = '.answers.yaml';
 
@@ -21,6 +21,22 @@ export function loadForResume(file: string, pack: Pack): InterviewState {
     for (const [key, value] of Object.entries(values)) if (value === null) skipped.add(key);
   }
   return { answers, skipped, languageChosen: true };
+}
+
+/**
+ * Whether an answers file still has questions to ask (no completedAt and an unanswered profile field
+ * or visible question). A file that does not load is not "unfinished": scoring reports its problems.
+ */
+export function isUnfinished(file: string, pack: Pack): boolean {
+  let state: InterviewState;
+  try {
+    state = loadForResume(file, pack);
+  } catch {
+    return false;
+  }
+  if (state.answers.completedAt) return false;
+  const steps = planSteps(pack, state.answers, false);
+  return startIndex(steps, state) < steps.length;
 }
 
 export interface UnfinishedFile {
