@@ -94,8 +94,7 @@ async function answer(term: Terminal, choose: Choose, given: Given, stop: (s: Sc
     } else {
       throw new Error(`unexpected prompt "${screen.message}"`);
     }
-    await term.waitFor(new RegExp(`✔ ${escape(screen.message)}`));
-    term.since();
+    term.after(await term.waitFor(new RegExp(`✔ ${escape(screen.message)}[^\n]*\n`)));
   }
 }
 
@@ -118,7 +117,8 @@ function start(args: string[], cwd: string): Terminal {
   return term;
 }
 
-describe('the interview in a terminal (built command)', () => {
+// Each test drives tens of prompts; a loaded 2-core machine needs more than the default 30 s.
+describe('the interview in a terminal (built command)', { timeout: 120_000 }, () => {
   it('answers a whole questionnaire in advisor mode, then shows the summary and writes the files', async () => {
     const tmp = tempDir();
     try {

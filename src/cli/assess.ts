@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { loadPackAids } from '../aids/load.js';
-import { loadAnswers } from '../answers/load.js';
-import { assess } from '../assessment/index.js';
+import { loadAnswers, type Answers } from '../answers/load.js';
+import { assess, type Assessment } from '../assessment/index.js';
 import { loadPackBenchmarks } from '../benchmarks/load.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { loadUiStrings, translator } from '../i18n/ui.js';
 import { renderJson } from '../render/json.js';
 import { renderTerminal, useColor } from '../render/terminal.js';
+import type { Pack } from '../pack/load.js';
 import { chooseDate, choosePack } from './context.js';
 import { VERSION } from '../core/version.js';
 
@@ -54,7 +55,6 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     await runInterviewCommand({
       pack,
       today,
-      toolVersion: VERSION,
       lang: opts.lang,
       advisor: opts.advisor,
       answersFile: resume === undefined ? opts.answers : undefined,
@@ -67,16 +67,21 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
-  const ui = loadUiStrings();
-  const catalogue = loadPackAids(pack);
-  const aids = catalogue ? { catalogue, ui } : undefined;
-  const benchmarks = loadPackBenchmarks(pack);
-  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, aids, benchmarks, ui });
+  const assessment = assessAnswers(pack, answers, today, opts.lang);
   if (opts.json) {
     process.stdout.write(renderJson(assessment));
     return;
   }
-  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language, ui) }));
+  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language, loadUiStrings()) }));
+}
+
+/** The assessment of validated answers, with the pack's benchmarks and public aids when it has them. */
+export function assessAnswers(pack: Pack, answers: Answers, today: string, lang?: Lang): Assessment {
+  const ui = loadUiStrings();
+  const catalogue = loadPackAids(pack);
+  const aids = catalogue ? { catalogue, ui } : undefined;
+  const benchmarks = loadPackBenchmarks(pack);
+  return assess({ pack, answers, today, lang, toolVersion: VERSION, aids, benchmarks, ui });
 }
 
 /** The interview reads keys from a terminal and draws on one. */

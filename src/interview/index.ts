@@ -3,7 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Answers } from '../answers/load.js';
 import { serializeAnswers } from '../answers/write.js';
-import { assess } from '../assessment/index.js';
+import { assessAnswers } from '../cli/assess.js';
 import { writeReportFiles } from '../cli/outputs.js';
 import { writeFileAtomic } from '../core/files.js';
 import { langFromEnv, type Lang } from '../core/lang.js';
@@ -19,7 +19,6 @@ export interface InterviewCommandOptions {
   pack: Pack;
   /** YYYY-MM-DD: the assessment date of a new interview. */
   today: string;
-  toolVersion: string;
   lang?: Lang | undefined;
   advisor?: boolean | undefined;
   /** A new answers file to create (must not exist). */
@@ -113,7 +112,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   t = translator(state.answers.language);
   prompter.say('');
   prompter.say(c.green(t('interview.done')));
-  const assessment = assess({ pack, answers: state.answers, today: opts.today, toolVersion: opts.toolVersion });
+  const assessment = assessAnswers(pack, state.answers, opts.today);
   process.stdout.write(`\n${renderTerminal(assessment, { color, t })}\n`);
   const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
   for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: path }));

@@ -28,18 +28,21 @@ export class Terminal {
     this.exited = new Promise((resolve) => this.pty.onExit(resolve));
   }
 
-  /** Everything shown since the last `since()` mark, without escape sequences. */
+  /** Everything shown after the mark, without escape sequences. */
   get fresh(): string {
-    return clean(this.raw.slice(this.mark));
+    return this.all.slice(this.mark);
   }
 
   get all(): string {
     return clean(this.raw);
   }
 
-  /** Later waits only look at output from now on. */
-  since(): void {
-    this.mark = this.raw.length;
+  /**
+   * Later waits only look at what follows this match (of a `waitFor`). Marking "everything so far"
+   * instead would race: the next prompt may arrive in the same chunk as the text waited for.
+   */
+  after(match: RegExpMatchArray): void {
+    this.mark += match.index! + match[0].length;
   }
 
   /** Resolves with the match once the fresh output matches `pattern`. */
