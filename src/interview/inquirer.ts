@@ -1,6 +1,7 @@
 // The terminal prompter: @inquirer/prompts, styled with chalk. Only the interview chunk imports it.
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
+import { BACK_KEYWORD } from './flow.js';
 import type { CheckboxConfig, Context, InputConfig, Prompter, SelectConfig } from './prompter.js';
 
 export interface TerminalPrompterOptions {
@@ -60,6 +61,12 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
           message: config.message,
           ...(config.default !== undefined ? { default: config.default } : {}),
           validate: config.validate,
+          // The line left on screen after the answer: a dash for "skipped", an arrow for "back".
+          transformer: (value, { isFinal }) => {
+            if (!isFinal) return value;
+            const v = value.trim();
+            return v === '' ? '—' : v === BACK_KEYWORD ? '←' : value;
+          },
         },
         io,
       );
