@@ -15,7 +15,10 @@ export function buildProgram(): Command {
   program
     .command('assess', { isDefault: true })
     .description('run the questionnaire (or score an answers file) and report the results')
-    .option('-a, --answers <file>', 'score this answers file instead of asking the questions')
+    .option('-a, --answers <file>', 'score this answers file; on a terminal, a new or unfinished file is where the interview saves (and continues)')
+    .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
+    .option('--force', 'replace report files that already exist')
+    .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
     .option('--json', 'print the assessment as JSON on stdout')
     .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
     .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')

@@ -6,6 +6,8 @@ export interface ReportFileOptions {
   /** Folder for default file names (default "reports"). */
   dir?: string;
   force?: boolean;
+  /** Path without extension for the files (e.g. the interview's answers file stem); default <dir>/<company-slug>-<date>. */
+  stem?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ReportFileOptions {
  */
 export async function writeReportFiles(assessment: Assessment, options: ReportFileOptions = {}): Promise<string[]> {
   const dir = options.dir ?? 'reports';
-  const json = defaultReportPath(dir, assessment.company.name, assessment.assessedOn, '.json');
+  const json = options.stem !== undefined ? `${options.stem}.json` : defaultReportPath(dir, assessment.company.name, assessment.assessedOn, '.json');
   writeFileAtomic(json, renderJson(assessment), { overwrite: options.force });
   return [json];
 }
