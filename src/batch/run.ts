@@ -60,12 +60,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   const config: WorkerConfig = { packDir: pack.dir, outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
   const claims = new Map<string, number>();
   const portfolio = new Portfolio(pack);
-  const failures: string[] = [];
+  const failures: { seq: number; message: string }[] = [];
   const warnings: string[] = [];
   const summary = new SummaryWriter(summaryFile, summaryHeader(pack), Boolean(opts.force));
   const progress = await startProgress(total, t);
   const fail = (seq: number, message: string) => {
-    failures.push(message);
+    failures.push({ seq, message });
     summary.put(seq, null);
     progress.tick(true);
   };
@@ -113,7 +113,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   for (const warning of warnings) process.stderr.write(`digiscan: warning: ${warning}\n`);
   if (failures.length) {
     process.stderr.write(`digiscan: ${t('batch.failures', { count: failures.length })}\n`);
-    for (const failure of failures) for (const line of failure.split('\n')) process.stderr.write(`digiscan: ${line}\n`);
+    failures.sort((a, b) => a.seq - b.seq);
+    for (const { message } of failures) for (const line of message.split('\n')) process.stderr.write(`digiscan: ${line}\n`);
     return 1;
   }
   return 0;
