@@ -70,7 +70,7 @@ export async function createReporter(config: WorkerConfig, pack: Pack): Promise<
       }
       for (const [i, format] of config.formats.entries()) {
         const data = await renderers.get(format)!(assessment, t(assessment.language));
-        writeFileAtomic(files[i]!, data, { overwrite: config.force });
+        writeFileAtomic(files[i]!, data, { overwrite: config.force, durable: false });
       }
       const reports = files.map((f) => f.slice(join(config.outDir, '/').length));
       return {
