@@ -6,7 +6,7 @@
 // questions or answers.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError, type Problem } from '../core/errors.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Pack } from '../pack/load.js';
@@ -14,22 +14,24 @@ import { idSchema } from '../pack/schema.js';
 import { readYamlFile } from '../yaml/read.js';
 import { problemAt, zodProblems } from '../yaml/validate.js';
 
-export const formMappingSchema = z
-  .object({
-    $schema: z.string().optional(),
-    questionnaire: idSchema.describe('Id of the questionnaire pack this mapping is for'),
-    fromPack: z
-      .boolean()
-      .default(true)
-      .describe('Recognise question ids and the pack texts (fr, nl, en) as headers, option ids and labels as answers'),
-    ignore: z.array(z.string().min(1)).default([]).describe('Headers of form metadata columns to skip (timestamp, e-mail, ...)'),
-    columns: z.record(z.string().min(1), idSchema).default({}).describe('Form header → profile or question id'),
-    answers: z
-      .record(idSchema, z.record(z.string().min(1), z.string().min(1)))
-      .default({})
-      .describe('Profile or question id → { answer as written in the form: option id }'),
-  })
-  .strict();
+const about = (text: string) => z.describe(text);
+
+export const formMappingSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  questionnaire: idSchema.check(about('Id of the questionnaire pack this mapping is for')),
+  fromPack: z._default(
+    z.boolean().check(about('Recognise question ids and the pack texts (fr, nl, en) as headers, option ids and labels as answers')),
+    true,
+  ),
+  ignore: z._default(z.array(z.string().check(z.minLength(1))).check(about('Headers of form metadata columns to skip (timestamp, e-mail, ...)')), []),
+  columns: z._default(z.record(z.string().check(z.minLength(1)), idSchema).check(about('Form header → profile or question id')), {}),
+  answers: z._default(
+    z.record(idSchema, z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1)))).check(
+      about('Profile or question id → { answer as written in the form: option id }'),
+    ),
+    {},
+  ),
+});
 
 export type FormMapping = z.infer<typeof formMappingSchema>;
 
