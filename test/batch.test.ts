@@ -8,7 +8,7 @@ import { assess, type Assessment } from '../src/assessment/index.js';
 import { loadPack } from '../src/pack/load.js';
 import { LANGS } from '../src/core/lang.js';
 import { loadMapping, normalize, parseNumber, planColumns, splitChoices } from '../src/batch/mapping.js';
-import { EXAMPLES, PACK_DIR, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
+import { BIN, EXAMPLES, PACK_DIR, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
 
 const pack = loadPack(PACK_DIR);
 const tmp = tempDir('digiscan-batch-');
@@ -291,6 +291,37 @@ describe('digiscan batch', () => {
     const j = runCli(['batch', EXAMPLES, '--out', dir, '--jobs', 'zero']);
     expect(j.code).toBe(2);
     expect(j.stderr).toMatch(/^digiscan: --jobs must be/);
+  });
+
+  it('without a terminal, prints a progress line per tenth of the batch, not one per file', () => {
+    const dir = fresh('plain');
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const total = 40;
+    for (let i = 0; i < total; i++) writeFile(inputs, `f${i}.yaml`, readExample('typical').replace(/name: .*/, `name: Firm ${i}`));
+    const r = runCli(['batch', inputs, '--out', join(dir, 'out'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => /firms processed/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(11);
+    expect(lines.at(-1)).toBe(`digiscan: ${total}/${total} firms processed, 0 failed`);
+  });
+
+  it('on a terminal, shows a spinner with done/total and failures', async () => {
+    const { spawn } = await import('node-pty');
+    const dir = fresh('tty');
+    const env = { ...process.env, TERM: 'xterm', LANG: 'en_US.UTF-8' } as Record<string, string>;
+    delete env.CI;
+    const args = [BIN, 'batch', EXAMPLES, join(dir, 'missing.yaml'), '--out', join(dir, 'out'), '--format', 'json'];
+    const term = spawn(process.execPath, args, { cols: 120, rows: 40, cwd: ROOT, env });
+    let screen = '';
+    term.onData((data) => (screen += data));
+    const code = await new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+    const firms = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).length;
+    expect(code).toBe(1);
+    expect(screen).toMatch(/\u001b\[\d*G/); // the spinner redraws its line
+    expect(screen).toContain(`${firms + 1}/${firms + 1} firms processed, 1 failed`);
+    expect(screen).toContain(`${join(dir, 'missing.yaml')}: no such file`);
   });
 
   // PDF (for the lead): enable once src/render/pdf/index.ts is in main and report.ts imports it literally.
