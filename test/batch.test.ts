@@ -274,6 +274,34 @@ describe('digiscan batch', () => {
     expect(counts[4]).toBe(rows.filter((r) => r.overall_level === '5').length);
   });
 
+  it('applies a custom mapping: reworded headers and answers, ignored columns; a bad mapping stops the batch', () => {
+    const dir = fresh('mapping');
+    const [presence] = [...pack.questions.values()].map((e) => e.question).filter((q) => q.type === 'single');
+    const best = presence!.options.reduce((a, b) => (b.points > a.points ? b : a));
+    const mapping = writeFile(dir, 'mapping.yaml', stringifyYaml({
+      questionnaire: pack.definition.id,
+      ignore: ['Remarques'],
+      columns: { 'Question reformulée': presence!.id },
+      answers: { [presence!.id]: { 'Oui, depuis longtemps': best.id } },
+    }));
+    const questions = formQuestions('fr').filter((q) => q.id !== presence!.id);
+    const header = [...questions.map((q) => q.column), 'Question reformulée', 'Remarques'];
+    const row = [...formRow(questions, 'Alias SRL', 0), 'Oui, depuis longtemps', 'rien'];
+    const form = writeFile(dir, 'form.csv', [header, row].map((r) => csvLine(r, ';')).join('\n') + '\n');
+    const r = runCli(['batch', form, '--mapping', mapping, '--out', join(dir, 'out'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    const [summary] = readTable(join(dir, 'out', 'summary.csv'));
+    const report = JSON.parse(readFileSync(join(dir, 'out', summary!.reports!), 'utf8'));
+    const answered = report.dimensions.flatMap((d: any) => d.questions).find((q: any) => q.id === presence!.id);
+    expect(answered.answer).toEqual([best.label.fr]);
+
+    const bad = writeFile(dir, 'bad.yaml', `questionnaire: ${pack.definition.id}\ncolumns:\n  "Site ?": no_such_question\n`);
+    const b = runCli(['batch', form, '--mapping', bad, '--out', join(dir, 'out2'), '--format', 'json']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(new RegExp(`^digiscan: ${bad}:3:\\d+: unknown profile or question id "no_such_question"`));
+  });
+
   it('refuses a CSV whose header lacks a required profile column, at line 1', () => {
     const dir = fresh('header');
     const questions = formQuestions('nl').filter((q) => q.id !== 'region');

@@ -30,6 +30,10 @@ export interface InputOptions {
   lang?: Lang | undefined;
 }
 
+export function isFormExport(file: string): boolean {
+  return FORM_EXT.has(extname(file).toLowerCase());
+}
+
 type Entry = { kind: 'yaml' | 'csv'; file: string } | { kind: 'bad'; error: UserError };
 
 /** Files named on the command line and found in folders, in order; folders sorted by name. */

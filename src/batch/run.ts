@@ -10,7 +10,7 @@ import { packageRoot } from '../core/paths.js';
 import { translator } from '../i18n/ui.js';
 import { chooseDate, choosePack } from '../cli/context.js';
 import { describeFsError } from '../yaml/read.js';
-import { countJobs, readInputs, type Job } from './inputs.js';
+import { countJobs, isFormExport, readInputs, type Job } from './inputs.js';
 import { loadMapping, type FormMapping } from './mapping.js';
 import { WorkerPool } from './pool.js';
 import { Portfolio } from './portfolio.js';
@@ -54,7 +54,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   if (formats.includes('pdf')) await loadRenderers(['pdf']); // fail now, not once per firm
   let mapping: FormMapping | undefined;
   const getMapping = () => (mapping ??= loadMapping(pack, opts.mapping).mapping);
-  if (opts.mapping) getMapping(); // a mapping named on the command line is checked up front
+  if (opts.mapping || inputs.some(isFormExport)) getMapping(); // a bad mapping stops the batch before it starts
 
   const total = await countJobs(inputs);
   const config: WorkerConfig = { packDir: pack.dir, outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
