@@ -1,12 +1,16 @@
 // Messages between the batch's main thread and its workers (structured-clone safe).
 import type { Lang } from '../core/lang.js';
+import type { UiStrings } from '../i18n/ui.js';
+import type { Pack } from '../pack/load.js';
 import type { Job } from './inputs.js';
 
 export const FORMATS = ['pdf', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface WorkerConfig {
-  packDir: string;
+  /** The pack and interface strings the main thread has already read and checked, cloned to each worker. */
+  pack: Pack;
+  ui: UiStrings;
   outDir: string;
   formats: Format[];
   lang?: Lang | undefined;

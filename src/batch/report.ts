@@ -50,11 +50,12 @@ export interface Reporter {
   run(job: Job, claim: (base: string) => Promise<number>): Promise<{ row: string[]; levels: number[]; scores: number[] }>;
 }
 
-export async function createReporter(config: WorkerConfig, pack: Pack): Promise<Reporter> {
+export async function createReporter(config: WorkerConfig): Promise<Reporter> {
+  const { pack } = config;
   const renderers = await loadRenderers(config.formats);
   const translators = new Map<string, Translate>();
   const t = (lang: Assessment['language']) => {
-    if (!translators.has(lang)) translators.set(lang, translator(lang));
+    if (!translators.has(lang)) translators.set(lang, translator(lang, config.ui));
     return translators.get(lang)!;
   };
   return {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { langFromEnv, type Lang } from '../core/lang.js';
 import { packageRoot } from '../core/paths.js';
-import { translator } from '../i18n/ui.js';
+import { loadUiStrings, translator } from '../i18n/ui.js';
 import { chooseDate, choosePack } from '../cli/context.js';
 import { describeFsError } from '../yaml/read.js';
 import { countJobs, isFormExport, readInputs, type Job } from './inputs.js';
@@ -57,7 +57,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   if (opts.mapping || inputs.some(isFormExport)) getMapping(); // a bad mapping stops the batch before it starts
 
   const total = await countJobs(inputs);
-  const config: WorkerConfig = { packDir: pack.dir, outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
+  const config: WorkerConfig = { pack, ui: loadUiStrings(), outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
   const claims = new Map<string, number>();
   const portfolio = new Portfolio(pack);
   const failures: { seq: number; message: string }[] = [];

@@ -2,7 +2,6 @@
 // given one after the other and reports each result or failure to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
-import { loadPack } from '../pack/load.js';
 import type { Job } from './inputs.js';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 import { createReporter, type Reporter } from './report.js';
@@ -28,7 +27,7 @@ port.on('message', (message: ToWorker) => {
 
 async function runJob(job: Job): Promise<void> {
   try {
-    reporter ??= createReporter(config, loadPack(config.packDir));
+    reporter ??= createReporter(config);
     const claim = (base: string) =>
       new Promise<number>((resolve) => {
         claims.set(job.seq, resolve);
