@@ -23,12 +23,16 @@ export interface PoolEvents {
 interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** Jobs this worker has finished: one that dies before finishing any is not replaced. */
+  finished: number;
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private waiting: (() => void)[] = [];
   private closing = false;
+  /** Why the last worker that could not start died (reported for the jobs left over). */
+  private broken = '';
 
   constructor(
     private readonly script: string,
@@ -42,9 +46,13 @@ export class WorkerPool {
   /** Resolves once the job is handed to a worker (waits while every worker has enough ahead). */
   async submit(job: Job): Promise<void> {
     let slot = this.freest();
-    while (slot.jobs.size >= AHEAD) {
+    while (slot && slot.jobs.size >= AHEAD) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
       slot = this.freest();
+    }
+    if (!slot) {
+      this.events.failed(job, `unexpected error: ${this.broken}`);
+      return;
     }
     slot.jobs.set(job.seq, job);
     slot.worker.postMessage({ type: 'job', job } satisfies ToWorker);
@@ -57,8 +65,8 @@ export class WorkerPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private freest(): Slot {
-    return this.slots.reduce((best, s) => (s.jobs.size < best.jobs.size ? s : best));
+  private freest(): Slot | undefined {
+    return this.slots.reduce<Slot | undefined>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), undefined);
   }
 
   private release(): void {
@@ -69,7 +77,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, jobs: new Map() };
+    const slot: Slot = { worker, jobs: new Map(), finished: 0 };
     worker.on('message', (message: FromWorker) => {
       const job = slot.jobs.get(message.seq);
       if (!job) return;
@@ -78,17 +86,23 @@ export class WorkerPool {
         return;
       }
       slot.jobs.delete(message.seq);
+      slot.finished++;
       if (message.type === 'done') this.events.done(job, message.row, message.levels, message.scores);
       else this.events.failed(job, message.message);
       this.release();
     });
-    // A crashed worker (out of memory, a bug in a renderer) fails its own jobs; a fresh one takes its place.
+    // A crashed worker (out of memory, a bug in a renderer) fails its own jobs and a fresh one takes
+    // its place — unless it never finished a job: then it cannot start, and a new one would not either.
     const crash = (reason: string) => {
       const index = this.slots.indexOf(slot);
       if (index < 0 || this.closing) return;
       for (const job of slot.jobs.values()) this.events.failed(job, `unexpected error: ${reason}`);
       slot.jobs.clear();
-      this.slots[index] = this.spawn();
+      if (slot.finished > 0) this.slots[index] = this.spawn();
+      else {
+        this.slots.splice(index, 1);
+        this.broken = reason;
+      }
       this.release();
     };
     worker.on('error', (err: Error) => crash(err.message.split('\n')[0]!));
