@@ -352,8 +352,21 @@ describe('digiscan batch', () => {
     expect(screen).toContain(`${join(dir, 'missing.yaml')}: no such file`);
   });
 
-  // PDF (for the lead): enable once src/render/pdf/index.ts is in main and report.ts imports it literally.
-  it.todo('writes one PDF per firm with --format pdf');
+  // Runs once the PDF renderer (src/render/pdf/index.ts) is in the tree; src/batch/report.ts must then
+  // import it literally (see the TODO there) for the bundle to contain it.
+  it.skipIf(!existsSync(join(ROOT, 'src/render/pdf/index.ts')))('writes one PDF per firm with --format pdf', () => {
+    const dir = fresh('pdf');
+    const out = join(dir, 'out');
+    const r = runCli(['batch', EXAMPLES, '--out', out, '--format', 'pdf,json', '--date', '2026-04-01']);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = readTable(join(out, 'summary.csv'));
+    expect(summary).toHaveLength(readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).length);
+    for (const row of summary) {
+      const [pdf, json] = row.reports!.split(' ');
+      expect(pdf!.replace(/\.pdf$/, '')).toBe(json!.replace(/\.json$/, ''));
+      expect(readFileSync(join(out, pdf!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+  });
 });
 
 describe('digiscan template', () => {
