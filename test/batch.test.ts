@@ -7,6 +7,7 @@ import { loadAnswers, parseAnswers } from '../src/answers/load.js';
 import { assess, type Assessment } from '../src/assessment/index.js';
 import { loadPack } from '../src/pack/load.js';
 import { LANGS } from '../src/core/lang.js';
+import { readCsv, sniffDelimiter } from '../src/batch/csv-input.js';
 import { loadMapping, normalize, parseNumber, planColumns, splitChoices } from '../src/batch/mapping.js';
 import { BIN, EXAMPLES, PACK_DIR, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
 
@@ -119,6 +120,37 @@ describe('form mapping', () => {
     expect(parseNumber('2,5')).toBe(2.5);
     expect(parseNumber('12')).toBe(12);
     expect(parseNumber('twelve')).toBeUndefined();
+  });
+});
+
+describe('form export reading', () => {
+  async function rows(file: string) {
+    const events = [];
+    for await (const e of readCsv(file)) events.push(e);
+    return events;
+  }
+
+  it('guesses the separator from the header, ignoring separators inside quotes', () => {
+    expect(sniffDelimiter('"Nom; prénom",Région,Taille\n')).toBe(',');
+    expect(sniffDelimiter('"A, b";C;D\r\n1,2;3;4')).toBe(';');
+    expect(sniffDelimiter('a\tb\tc')).toBe('\t');
+  });
+
+  it('reads Windows-1252 (Excel "CSV") and UTF-8 with BOM alike, with the line of each row', async () => {
+    const dir = fresh('encoding');
+    const text = 'Nom;Réponse\r\n"L’Atelier; Œuvres";Bientôt 5 €\r\n;\r\n"Deux\r\nlignes";x\r\n"Trois\r\n\r\nlignes";y\r\nFin;z\r\n';
+    const cp1252 = join(dir, 'excel.csv');
+    writeFileSync(cp1252, Buffer.from(text.replace('’', '\x92').replace('Œ', '\x8c').replace('€', '\x80'), 'latin1'));
+    const utf8 = writeFile(dir, 'utf8.csv', '\ufeff' + text);
+    for (const file of [cp1252, utf8]) {
+      expect(await rows(file)).toEqual([
+        { type: 'header', cells: ['Nom', 'Réponse'] },
+        { type: 'row', row: { line: 2, cells: ['L’Atelier; Œuvres', 'Bientôt 5 €'] } },
+        { type: 'row', row: { line: 4, cells: ['Deux\r\nlignes', 'x'] } },
+        { type: 'row', row: { line: 6, cells: ['Trois\r\n\r\nlignes', 'y'] } },
+        { type: 'row', row: { line: 9, cells: ['Fin', 'z'] } },
+      ]);
+    }
   });
 });
 

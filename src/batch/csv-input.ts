@@ -105,6 +105,7 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
     skipped.push(new UserError(`malformed CSV row: ${err.message.replace(/ at line \d+.*$/, '').replace(/:.*$/, '')}`, { file, line: err.lines }));
   });
   let first = true;
+  let overcount = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       for (const error of skipped.splice(0)) yield { type: 'error', error };
@@ -115,9 +116,10 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
       }
       // Spreadsheets save formatted but empty rows as ";;;;": not a firm.
       if (record.every((cell) => cell.trim() === '')) continue;
-      // info.lines is where the record ends; a quoted field may span lines.
-      const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-      yield { type: 'row', row: { line: info.lines - inner, cells: record } };
+      // info.lines is where the record ends, except that csv-parse counts a CRLF inside a quoted
+      // field as two lines: take those back, then step back over the record's own line breaks.
+      overcount += count(record, /\r\n/g);
+      yield { type: 'row', row: { line: info.lines - overcount - count(record, /\r\n|\r|\n/g), cells: record } };
     }
   } catch (err) {
     const e = err as CsvError & { lines?: number };
@@ -128,6 +130,10 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
     }
   }
   for (const error of skipped.splice(0)) yield { type: 'error', error };
+}
+
+function count(cells: string[], pattern: RegExp): number {
+  return cells.reduce((n, cell) => n + (cell.match(pattern)?.length ?? 0), 0);
 }
 
 /** Number of data rows, for the progress total (a second, cheap pass over the file). */
