@@ -1,4 +1,5 @@
 // Messages between the batch's main thread and its workers (structured-clone safe).
+import type { AidCatalogue } from '../aids/load.js';
 import type { Lang } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
 import type { Pack } from '../pack/load.js';
@@ -11,6 +12,8 @@ export interface WorkerConfig {
   /** The pack and interface strings the main thread has already read and checked, cloned to each worker. */
   pack: Pack;
   ui: UiStrings;
+  /** The pack's aids catalogue, when it has one (matched aids go into each report). */
+  aids?: AidCatalogue | undefined;
   outDir: string;
   formats: Format[];
   lang?: Lang | undefined;

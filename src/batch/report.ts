@@ -61,7 +61,8 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
   return {
     async run(job, claim) {
       const answers = loadJobAnswers(job, pack);
-      const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION });
+      const aids = config.aids ? { catalogue: config.aids, ui: config.ui } : undefined;
+      const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, aids });
       const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
       const suffix = number > 1 ? `-${number}` : '';
       const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));
