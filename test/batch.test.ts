@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswers, parseAnswers } from '../src/answers/load.js';
 import { assess, type Assessment } from '../src/assessment/index.js';
 import { loadPackAids } from '../src/aids/load.js';
-import { loadUiStrings } from '../src/i18n/ui.js';
+import { assessmentData } from '../src/cli/context.js';
 import { loadPack } from '../src/pack/load.js';
 import { LANGS } from '../src/core/lang.js';
 import { readCsv, sniffDelimiter } from '../src/batch/csv-input.js';
@@ -30,8 +30,7 @@ function readTable(file: string): Table {
 /** The assessment the single-file path computes (in-process; the batch under test runs built). */
 function assessFile(file: string): Assessment {
   const answers = loadAnswers(file, pack, { requireProfile: true });
-  const catalogue = loadPackAids(pack);
-  return assess({ pack, answers, today: '2026-04-01', toolVersion: 'test', aids: catalogue && { catalogue, ui: loadUiStrings() } });
+  return assess({ pack, answers, today: '2026-04-01', toolVersion: 'test', ...assessmentData(pack) });
 }
 
 /** The form question list from `template --csv`: the columns a form built from it exports. */
@@ -304,6 +303,7 @@ describe('digiscan batch', () => {
     });
     // The built-in pack ships an aids catalogue: some example firm is eligible for something.
     if (loadPackAids(pack)) expect(rows.some((row) => row.top_aids !== '')).toBe(true);
+    if (assessmentData(pack).benchmarks) expect(rows.every((row) => /^\d+$/.test(row.digital_intensity!))).toBe(true);
     // The portfolio counts each firm once per dimension.
     const overall = one.stdout.split('\n').find((l) => l.startsWith('Overall index'))!;
     const counts = overall.trim().split(/\s+/).slice(2, 7).map(Number);

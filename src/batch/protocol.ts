@@ -1,7 +1,6 @@
 // Messages between the batch's main thread and its workers (structured-clone safe).
-import type { AidCatalogue } from '../aids/load.js';
+import type { AssessmentData } from '../cli/context.js';
 import type { Lang } from '../core/lang.js';
-import type { UiStrings } from '../i18n/ui.js';
 import type { Pack } from '../pack/load.js';
 import type { Job } from './inputs.js';
 
@@ -9,11 +8,9 @@ export const FORMATS = ['pdf', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface WorkerConfig {
-  /** The pack and interface strings the main thread has already read and checked, cloned to each worker. */
+  /** The pack, its aids and barometer figures and the interface strings, read and checked once by the main thread. */
   pack: Pack;
-  ui: UiStrings;
-  /** The pack's aids catalogue, when it has one (matched aids go into each report). */
-  aids?: AidCatalogue | undefined;
+  data: AssessmentData;
   outDir: string;
   formats: Format[];
   lang?: Lang | undefined;

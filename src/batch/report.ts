@@ -55,14 +55,13 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
   const renderers = await loadRenderers(config.formats);
   const translators = new Map<string, Translate>();
   const t = (lang: Assessment['language']) => {
-    if (!translators.has(lang)) translators.set(lang, translator(lang, config.ui));
+    if (!translators.has(lang)) translators.set(lang, translator(lang, config.data.ui));
     return translators.get(lang)!;
   };
   return {
     async run(job, claim) {
       const answers = loadJobAnswers(job, pack);
-      const aids = config.aids ? { catalogue: config.aids, ui: config.ui } : undefined;
-      const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, aids });
+      const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, ...config.data });
       const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
       const suffix = number > 1 ? `-${number}` : '';
       const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));

@@ -4,12 +4,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadPackAids } from '../aids/load.js';
 import { UserError } from '../core/errors.js';
 import { langFromEnv, type Lang } from '../core/lang.js';
 import { packageRoot } from '../core/paths.js';
-import { loadUiStrings, translator } from '../i18n/ui.js';
-import { chooseDate, choosePack } from '../cli/context.js';
+import { translator } from '../i18n/ui.js';
+import { assessmentData, chooseDate, choosePack } from '../cli/context.js';
 import { describeFsError } from '../yaml/read.js';
 import { countJobs, isFormExport, readInputs, type Job } from './inputs.js';
 import { loadMapping, type FormMapping } from './mapping.js';
@@ -58,7 +57,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   if (opts.mapping || inputs.some(isFormExport)) getMapping(); // a bad mapping stops the batch before it starts
 
   const total = await countJobs(inputs);
-  const config: WorkerConfig = { pack, ui: loadUiStrings(), aids: loadPackAids(pack), outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
+  const config: WorkerConfig = { pack, data: assessmentData(pack), outDir, formats, lang: opts.lang, today, force: Boolean(opts.force) };
   const claims = new Map<string, number>();
   const portfolio = new Portfolio(pack);
   const failures: { seq: number; message: string }[] = [];

@@ -1,13 +1,11 @@
-import { loadPackAids } from '../aids/load.js';
 import { loadAnswers } from '../answers/load.js';
 import { assess } from '../assessment/index.js';
-import { loadPackBenchmarks } from '../benchmarks/load.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { loadUiStrings, translator } from '../i18n/ui.js';
+import { translator } from '../i18n/ui.js';
 import { renderJson } from '../render/json.js';
 import { renderTerminal, useColor } from '../render/terminal.js';
-import { chooseDate, choosePack } from './context.js';
+import { assessmentData, chooseDate, choosePack } from './context.js';
 import { VERSION } from '../core/version.js';
 
 export interface AssessOptions {
@@ -25,11 +23,9 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
-  const ui = loadUiStrings();
-  const catalogue = loadPackAids(pack);
-  const aids = catalogue ? { catalogue, ui } : undefined;
-  const benchmarks = loadPackBenchmarks(pack);
-  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, aids, benchmarks, ui });
+  const data = assessmentData(pack);
+  const { ui } = data;
+  const assessment = assess({ pack, answers, today, lang: opts.lang, toolVersion: VERSION, ...data });
   if (opts.json) {
     process.stdout.write(renderJson(assessment));
     return;
