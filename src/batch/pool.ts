@@ -8,11 +8,11 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 const AHEAD = 2;
 
 /**
- * Old-generation heap of each worker. Left to itself V8 lets a rendering worker's heap grow far past
- * what one report needs (peak 330 MB for 2 PDF workers against 235 MB with this cap, for ~10% more
- * CPU in garbage collection); one report needs a fraction of it.
+ * Old-generation heap limit of each worker. Without one, V8 sizes a worker's heap from the machine's
+ * memory and lets it grow: 2 PDF workers peaked at 378 MB. With this limit they peak at ~230 MB for the
+ * same CPU time (a 128 MB limit costs ~20% more in garbage collection); one report needs far less.
  */
-const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_MB = 256;
 
 export interface PoolEvents {
   claim(base: string): number;
