@@ -24,7 +24,8 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // batch-worker: the worker thread of `digiscan batch`, started by file path.
+  entryPoints: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,15 +1,13 @@
 import { existsSync } from 'node:fs';
-import { loadPackAids } from '../aids/load.js';
 import { loadAnswers, type Answers } from '../answers/load.js';
 import { assess, type Assessment } from '../assessment/index.js';
-import { loadPackBenchmarks } from '../benchmarks/load.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { loadUiStrings, translator } from '../i18n/ui.js';
 import { renderJson } from '../render/json.js';
 import { renderTerminal, useColor } from '../render/terminal.js';
 import type { Pack } from '../pack/load.js';
-import { chooseDate, choosePack } from './context.js';
+import { assessmentData, chooseDate, choosePack } from './context.js';
 import { VERSION } from '../core/version.js';
 
 export interface AssessOptions {
@@ -77,11 +75,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
 
 /** The assessment of validated answers, with the pack's benchmarks and public aids when it has them. */
 export function assessAnswers(pack: Pack, answers: Answers, today: string, lang?: Lang): Assessment {
-  const ui = loadUiStrings();
-  const catalogue = loadPackAids(pack);
-  const aids = catalogue ? { catalogue, ui } : undefined;
-  const benchmarks = loadPackBenchmarks(pack);
-  return assess({ pack, answers, today, lang, toolVersion: VERSION, aids, benchmarks, ui });
+  return assess({ pack, answers, today, lang, toolVersion: VERSION, ...assessmentData(pack) });
 }
 
 /** The interview reads keys from a terminal and draws on one. */

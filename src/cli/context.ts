@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { loadPackAids } from '../aids/load.js';
+import type { AssessInput } from '../assessment/index.js';
+import { loadPackBenchmarks } from '../benchmarks/load.js';
+import { loadUiStrings } from '../i18n/ui.js';
 import { builtinPackDir, loadPack, type Pack } from '../pack/load.js';
 
 /** The built-in pack, or the one in --pack DIR. */
@@ -19,4 +23,14 @@ export function chooseDate(date: string | undefined, now = new Date()): string {
     throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`);
   }
   return date;
+}
+
+/** What assess() takes from the pack besides its questions. */
+export type AssessmentData = Required<Pick<AssessInput, 'ui'>> & Pick<AssessInput, 'aids' | 'benchmarks'>;
+
+/** The pack's aids and barometer figures and the interface strings: one place, so `assess` and `batch` score alike. */
+export function assessmentData(pack: Pack): AssessmentData {
+  const ui = loadUiStrings();
+  const catalogue = loadPackAids(pack);
+  return { ui, aids: catalogue ? { catalogue, ui } : undefined, benchmarks: loadPackBenchmarks(pack) };
 }

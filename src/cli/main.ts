@@ -47,6 +47,37 @@ export function buildProgram(): Command {
       await runAids(opts);
     });
 
+  program
+    .command('batch')
+    .description('score many answers files or the rows of a form export (CSV): a report per firm, summary.csv and a portfolio view')
+    .argument('<input...>', 'answers files (.yaml), folders of them, or CSV exports of an online form')
+    .requiredOption('-o, --out <dir>', 'folder for the reports and summary.csv')
+    .option('-f, --format <list>', 'report formats, comma-separated: pdf, json, csv', 'pdf')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .addOption(new Option('-l, --lang <lang>', 'language of the reports (default: each firm\'s own)').choices(LANGS))
+    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
+    .option('--mapping <file>', 'form mapping YAML (default: the pack\'s forms/mapping.yaml)')
+    .option('--date <yyyy-mm-dd>', 'assess as of this date when an answers file has no date (default: today)')
+    .option('--force', 'replace existing report files and summary.csv')
+    .action(async (inputs: string[], opts) => {
+      const { runBatchCommand } = await import('./batch.js');
+      await runBatchCommand(inputs, opts);
+    });
+
+  program
+    .command('template')
+    .description('write a blank answers file (YAML), or the question list for building an online form (CSV)')
+    .addOption(new Option('--csv', 'the form question list: column header, allowed answers').conflicts('yaml'))
+    .addOption(new Option('--yaml', 'a blank answers file with every question and its options (default)'))
+    .addOption(new Option('-l, --lang <lang>', 'language of the texts').choices(LANGS))
+    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('--force', 'replace an existing --out file')
+    .action(async (opts) => {
+      const { runTemplate } = await import('./template.js');
+      await runTemplate(opts);
+    });
+
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ outputError: (message, write) => write(commanderError(message)) });
   }

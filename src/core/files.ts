@@ -27,6 +27,11 @@ export function defaultReportPath(dir: string, companyName: string, date: string
 export interface WriteOptions {
   /** Replace an existing file (without it, an existing file is an error). */
   overwrite?: boolean;
+  /**
+   * Flush the data to disk before putting the file in place (default true). A batch writing thousands
+   * of reports it can regenerate turns this off: one fsync per file costs more than rendering it.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -47,7 +52,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < buf.length) offset += writeSync(fd, buf, offset, buf.length - offset);
-    fsyncSync(fd);
+    if (options.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     if (options.overwrite) renameSync(temp, file);

@@ -1,0 +1,114 @@
+// A fixed set of worker threads fed a bounded number of jobs each, so that a batch of any size
+// holds only a few jobs in memory at once.
+import { Worker } from 'node:worker_threads';
+import type { Job } from './inputs.js';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
+
+/** Jobs handed to one worker ahead of time, so it never waits for the main thread. */
+const AHEAD = 2;
+
+/**
+ * Old-generation heap limit of each worker. Without one, V8 sizes a worker's heap from the machine's
+ * memory and lets it grow: 2 PDF workers peaked at 378 MB. With this limit they peak at ~230 MB for the
+ * same CPU time (a 128 MB limit costs ~20% more in garbage collection); one report needs far less.
+ */
+const WORKER_HEAP_MB = 256;
+
+export interface PoolEvents {
+  claim(base: string): number;
+  done(job: Job, row: string[], levels: number[], scores: number[]): void;
+  failed(job: Job, message: string): void;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  /** Jobs this worker has finished: one that dies before finishing any is not replaced. */
+  finished: number;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private waiting: (() => void)[] = [];
+  private closing = false;
+  /** Why the last worker that could not start died (reported for the jobs left over). */
+  private broken = '';
+
+  constructor(
+    private readonly script: string,
+    private readonly config: WorkerConfig,
+    size: number,
+    private readonly events: PoolEvents,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Resolves once the job is handed to a worker (waits while every worker has enough ahead). */
+  async submit(job: Job): Promise<void> {
+    let slot = this.freest();
+    while (slot && slot.jobs.size >= AHEAD) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      slot = this.freest();
+    }
+    if (!slot) {
+      this.events.failed(job, `unexpected error: ${this.broken}`);
+      return;
+    }
+    slot.jobs.set(job.seq, job);
+    slot.worker.postMessage({ type: 'job', job } satisfies ToWorker);
+  }
+
+  /** Waits for every submitted job (unless `now`), then stops the workers. */
+  async close(now = false): Promise<void> {
+    while (!now && this.slots.some((s) => s.jobs.size)) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private freest(): Slot | undefined {
+    return this.slots.reduce<Slot | undefined>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), undefined);
+  }
+
+  private release(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, jobs: new Map(), finished: 0 };
+    worker.on('message', (message: FromWorker) => {
+      const job = slot.jobs.get(message.seq);
+      if (!job) return;
+      if (message.type === 'claim') {
+        worker.postMessage({ type: 'name', seq: message.seq, number: this.events.claim(message.base) } satisfies ToWorker);
+        return;
+      }
+      slot.jobs.delete(message.seq);
+      slot.finished++;
+      if (message.type === 'done') this.events.done(job, message.row, message.levels, message.scores);
+      else this.events.failed(job, message.message);
+      this.release();
+    });
+    // A crashed worker (out of memory, a bug in a renderer) fails its own jobs and a fresh one takes
+    // its place — unless it never finished a job: then it cannot start, and a new one would not either.
+    const crash = (reason: string) => {
+      const index = this.slots.indexOf(slot);
+      if (index < 0 || this.closing) return;
+      for (const job of slot.jobs.values()) this.events.failed(job, `unexpected error: ${reason}`);
+      slot.jobs.clear();
+      if (slot.finished > 0) this.slots[index] = this.spawn();
+      else {
+        this.slots.splice(index, 1);
+        this.broken = reason;
+      }
+      this.release();
+    };
+    worker.on('error', (err: Error) => crash(err.message.split('\n')[0]!));
+    worker.on('exit', (code) => {
+      if (code !== 0) crash(`worker stopped (exit code ${code})`);
+    });
+    return slot;
+  }
+}

@@ -1,0 +1,22 @@
+import { langFromEnv, type Lang } from '../core/lang.js';
+import { writeFileAtomic } from '../core/files.js';
+import { translator } from '../i18n/ui.js';
+import { answersTemplate, formTemplate } from '../batch/template.js';
+import { choosePack } from './context.js';
+
+export interface TemplateOptions {
+  csv?: boolean;
+  yaml?: boolean;
+  lang?: Lang;
+  pack?: string;
+  out?: string;
+  force?: boolean;
+}
+
+export async function runTemplate(opts: TemplateOptions): Promise<void> {
+  const pack = choosePack(opts.pack);
+  const lang = opts.lang ?? langFromEnv();
+  const text = opts.csv ? formTemplate(pack, lang) : answersTemplate(pack, lang, translator(lang));
+  if (opts.out) writeFileAtomic(opts.out, text, { overwrite: opts.force });
+  else process.stdout.write(text);
+}
