@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { pathToFileURL } from 'node:url';
 
@@ -32,22 +32,35 @@ await build({
   sourcemap: 'linked',
 });
 
-// Shipped YAML data, pre-parsed (see src/yaml/cache.ts). Same parser options as src/yaml/read.ts;
-// a file that does not parse is left out, so the CLI reports its error with line and column.
+// Shipped YAML data, pre-parsed and pre-checked (see src/yaml/cache.ts). Same parser options as
+// src/yaml/read.ts; a file that does not parse or check is left unchecked, so the CLI reports its problems.
+mkdirSync('.tmp', { recursive: true });
+const shipped = [];
 for (const rel of readdirSync('questionnaires', { recursive: true })) {
   if (!/\.ya?ml$/.test(rel)) continue;
   const file = join('questionnaires', rel);
   const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length) continue;
-  const data = doc.toJS({ maxAliasCount: 50 });
+  const entry = { hash: createHash('sha1').update(text).digest('hex'), data: doc.toJS({ maxAliasCount: 50 }) };
+  shipped.push({ file, entry });
+  writeCacheEntry(file, entry);
+}
+await build({ ...common, entryPoints: ['scripts/snapshot-entry.ts'], outfile: '.tmp/snapshot.mjs' });
+const { checkedShippedData } = await import(pathToFileURL('.tmp/snapshot.mjs').href + `?t=${Date.now()}`);
+const checked = checkedShippedData();
+for (const { file, entry } of shipped) {
+  const output = checked.get(resolve(file));
+  if (output !== undefined) writeCacheEntry(file, { ...entry, checked: output });
+}
+
+function writeCacheEntry(file, entry) {
   const out = join('dist', 'data', `${file}.json`);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ hash: createHash('sha1').update(text).digest('hex'), data }));
+  writeFileSync(out, JSON.stringify(entry));
 }
 
 // JSON Schemas: one source of truth (src/*/schema.ts) for validator and editor completion.
-mkdirSync('.tmp', { recursive: true });
 await build({ ...common, entryPoints: ['scripts/schemas-entry.ts'], outfile: '.tmp/schemas.mjs' });
 const { schemas } = await import(pathToFileURL('.tmp/schemas.mjs').href + `?t=${Date.now()}`);
 mkdirSync('schemas', { recursive: true });

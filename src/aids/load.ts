@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationError, type Problem } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
 import type { Pack } from '../pack/load.js';
 import { readYamlFile, type YamlSource } from '../yaml/read.js';
-import { problemAt, zodProblems } from '../yaml/validate.js';
+import { problemAt, validateSource } from '../yaml/validate.js';
 import { aidCatalogueSchema, type Aid } from './schema.js';
 import type { Localized } from '../core/lang.js';
 
@@ -27,11 +27,7 @@ export function loadAids(file: string, pack?: Pack): AidCatalogue {
 }
 
 export function validateAids(source: YamlSource, pack?: Pack): AidCatalogue {
-  const parsed = aidCatalogueSchema.safeParse(source.data);
-  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, source));
-  const data = parsed.data;
-  const problems = checkReferences(data.aids, data.regions, source, pack);
-  if (problems.length) throw new ValidationError(problems);
+  const data = validateSource(source, aidCatalogueSchema, (d) => checkReferences(d.aids, d.regions, source, pack));
   return { file: source.file, regions: data.regions, aids: data.aids };
 }
 

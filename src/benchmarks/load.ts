@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationError, type Problem } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
 import type { Pack } from '../pack/load.js';
 import { readYamlFile, type YamlSource } from '../yaml/read.js';
-import { problemAt, zodProblems } from '../yaml/validate.js';
+import { problemAt, validateSource } from '../yaml/validate.js';
 import { DII_BASIC_FACT } from './index.js';
 import { benchmarksSchema, type BenchmarkData } from './schema.js';
 
@@ -20,11 +20,7 @@ export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
 }
 
 export function validateBenchmarks(source: YamlSource, pack?: Pack): BenchmarkData {
-  const parsed = benchmarksSchema.safeParse(source.data);
-  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, source));
-  const problems = checkReferences(parsed.data, source, pack);
-  if (problems.length) throw new ValidationError(problems);
-  return parsed.data;
+  return validateSource(source, benchmarksSchema, (data) => checkReferences(data, source, pack));
 }
 
 /** What the schema cannot say: unique ids, known populations, and facts and dimensions the pack has. */

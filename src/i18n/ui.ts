@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { ValidationError } from '../core/errors.js';
 import { questionnairesDir } from '../core/paths.js';
 import type { Lang } from '../core/lang.js';
 import { localizedSchema } from '../pack/schema.js';
 import { readYamlFile } from '../yaml/read.js';
-import { zodProblems } from '../yaml/validate.js';
+import { validateSource } from '../yaml/validate.js';
 
 // Interface strings (terminal, reports) live in questionnaires/i18n/ui.yaml, one entry per key
 // with its French, Dutch and English text. `{name}` placeholders are filled by `format`.
@@ -19,10 +18,9 @@ let cached: UiStrings | undefined;
 export function loadUiStrings(file = UI_FILE): UiStrings {
   if (cached && file === UI_FILE) return cached;
   const source = readYamlFile(file);
-  const parsed = uiSchema.safeParse(source.data);
-  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, source));
-  if (file === UI_FILE) cached = parsed.data;
-  return parsed.data;
+  const strings = validateSource(source, uiSchema);
+  if (file === UI_FILE) cached = strings;
+  return strings;
 }
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

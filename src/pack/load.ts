@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ValidationError, type Problem } from '../core/errors.js';
 import { questionnairesDir } from '../core/paths.js';
 import { readYamlFile, type YamlSource } from '../yaml/read.js';
-import { problemAt, zodProblems } from '../yaml/validate.js';
+import { buildRecorder, problemAt, zodProblems } from '../yaml/validate.js';
 import { packSchema, type Dimension, type PackDefinition, type ProfileQuestion, type Question } from './schema.js';
 
 /** A validated questionnaire pack, with indexes the later stages need. */
@@ -32,6 +32,17 @@ export function loadPack(dir: string): Pack {
 }
 
 export function validatePack(source: YamlSource, dir: string): Pack {
+  // Shipped packs were checked at build time (see validateSource); others are checked now.
+  const definition = source.checked !== undefined ? (source.checked as PackDefinition) : checkPack(source);
+  const questions = new Map<string, { question: Question; dimension: Dimension }>();
+  for (const dimension of definition.dimensions) {
+    for (const question of dimension.questions) questions.set(question.id, { question, dimension });
+  }
+  const profile = new Map(definition.profile.map((p) => [p.id, p]));
+  return { dir, file: source.file, definition, questions, profile };
+}
+
+function checkPack(source: YamlSource): PackDefinition {
   const parsed = packSchema.safeParse(source.data);
   if (!parsed.success) {
     // Report the cross-reference mistakes too, when the raw data is regular enough to check.
@@ -43,16 +54,10 @@ export function validatePack(source: YamlSource, dir: string): Pack {
     }
     throw new ValidationError([...zodProblems(parsed.error, source), ...more]);
   }
-  const definition = parsed.data;
-  const problems = checkReferences(definition, source);
+  const problems = checkReferences(parsed.data, source);
   if (problems.length) throw new ValidationError(problems);
-
-  const questions = new Map<string, { question: Question; dimension: Dimension }>();
-  for (const dimension of definition.dimensions) {
-    for (const question of dimension.questions) questions.set(question.id, { question, dimension });
-  }
-  const profile = new Map(definition.profile.map((p) => [p.id, p]));
-  return { dir, file: source.file, definition, questions, profile };
+  buildRecorder.outputs?.set(source.file, parsed.data);
+  return parsed.data;
 }
 
 /** What a schema cannot say: unique ids, conditions pointing at real earlier questions, level order. */

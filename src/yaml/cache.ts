@@ -18,13 +18,19 @@ function cacheFile(file: string): string | undefined {
   return join(root, 'dist', 'data', `${rel}.json`);
 }
 
-/** The data of a shipped YAML file as parsed at build time, or undefined when there is no matching entry. */
-export function cachedYamlData(file: string, text: string): unknown {
+export interface CachedYaml {
+  data: unknown;
+  /** The loader's validated result, when the build ran the loader on this very text without a problem. */
+  checked?: unknown;
+}
+
+/** A shipped YAML file as parsed (and checked) at build time, or undefined when there is no matching entry. */
+export function cachedYamlData(file: string, text: string): CachedYaml | undefined {
   const entry = cacheFile(file);
   if (!entry) return undefined;
   try {
-    const { hash, data } = JSON.parse(readFileSync(entry, 'utf8')) as { hash: string; data: unknown };
-    return hash === digest(text) ? data : undefined;
+    const cached = JSON.parse(readFileSync(entry, 'utf8')) as CachedYaml & { hash: string };
+    return cached.hash === digest(text) ? cached : undefined;
   } catch {
     return undefined; // no cache (e.g. running from source): parse the YAML
   }

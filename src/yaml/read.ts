@@ -15,6 +15,8 @@ export interface YamlSource {
    * with `key`, of the map key that names it (for "unknown key" messages).
    */
   locate(path: YamlPath, options?: { key?: boolean }): { line: number; col: number };
+  /** For shipped data only: what the file's loader produced from it when the build checked it. */
+  checked?: unknown;
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -81,11 +83,11 @@ export function describeFsError(err: unknown): string {
 
 export function readYamlFile(file: string): YamlSource {
   const text = readTextFile(file);
-  const data = cachedYamlData(file, text);
-  if (data === undefined) return parseYaml(text, file);
+  const cached = cachedYamlData(file, text);
+  if (cached === undefined) return parseYaml(text, file);
   // Positions are only needed to report a problem: parse the YAML then, not before.
   let parsed: YamlSource | undefined;
-  return { file, data, locate: (path, options) => (parsed ??= parseYaml(text, file)).locate(path, options) };
+  return { file, data: cached.data, checked: cached.checked, locate: (path, options) => (parsed ??= parseYaml(text, file)).locate(path, options) };
 }
 
 export function parseYaml(text: string, file: string): YamlSource {
