@@ -1,0 +1,107 @@
+// The PDF report: an A4, tagged (accessible) PDF 1.7 with an embedded Unicode font, drawn from the
+// Assessment alone. pdfkit is loaded here only; callers import this module dynamically.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Assessment } from '../../assessment/types.js';
+import type { Lang } from '../../core/lang.js';
+import type { Translate } from '../../i18n/ui.js';
+import { FONT, Layout, PAGE_MARGINS } from './layout.js';
+import { aidsSection, appendix, cover, dimensionSection, intensitySection, methodSection, overview, pageFurniture, type Formats } from './sections.js';
+
+export interface PdfOptions {
+  t: Translate;
+  /** Fixed dates and document id, so the same assessment gives the same bytes (tests, reproducible builds). */
+  deterministic?: boolean;
+  /** Creation date written in the PDF; in deterministic mode defaults to noon UTC of the assessment day. */
+  now?: Date;
+}
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+/** DejaVu Sans covers accents, "€", "≥", "✓"; resolved from node_modules so the esbuild bundle finds it too. */
+function loadFonts(): { regular: Buffer; bold: Buffer } {
+  if (!fonts) {
+    const require = createRequire(import.meta.url);
+    fonts = {
+      regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+      bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    };
+  }
+  return fonts;
+}
+
+export function formats(lang: Lang): Formats {
+  const locale = LOCALES[lang];
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return {
+    // French puts a (non-breaking) space before "%".
+    percent: (value) => `${number.format(value)}${lang === 'fr' ? '\u00a0%' : '%'}`,
+    date: (iso) => {
+      const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+      if (!m) return iso;
+      const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, m[3] ? +m[3] : 1));
+      return m[3] ? day.format(date) : month.format(date);
+    },
+    amount: (euros) => money.format(euros),
+  };
+}
+
+export async function renderPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { t } = options;
+  const { regular, bold } = loadFonts();
+  const created = options.now ?? (options.deterministic ? new Date(`${assessment.assessedOn}T12:00:00Z`) : new Date());
+  const title = t('assessment_of', { name: assessment.company.name || '—' });
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: PAGE_MARGINS,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: assessment.language,
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: false,
+    info: {
+      Title: title,
+      Author: `digiscan ${assessment.tool.version}`,
+      Subject: t('pdf.subject'),
+      Keywords: t('pdf.keywords'),
+      Creator: `digiscan ${assessment.tool.version}`,
+      // pdfkit derives the document id from these, so fixed dates give a fixed id.
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont(FONT.regular, regular);
+  doc.registerFont(FONT.bold, bold);
+  doc.addPage();
+  doc.font(FONT.regular);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language) };
+  cover(ctx);
+  overview(ctx);
+  assessment.dimensions.forEach((d, i) => dimensionSection(ctx, d, i));
+  aidsSection(ctx);
+  intensitySection(ctx);
+  methodSection(ctx);
+  appendix(ctx);
+  root.end();
+  pageFurniture(ctx);
+  doc.end();
+  return done;
+}
