@@ -35,7 +35,7 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
     doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
   });
   layout.style({ size: 6.5, color: COLOR.muted });
-  for (let ring = 20; ring <= 100; ring += 20) {
+  for (let ring = 20; ring < 100; ring += 20) {
     doc.text(String(ring), cx + 3, cy - (ring / 100) * radius - 8, { lineBreak: false });
   }
 
@@ -61,13 +61,13 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
   // Axis labels with the score, placed outside the outer ring.
   const labelWidth = 118;
   axes.forEach((a, i) => {
-    const [x, y] = point(i, 118);
+    const [x, y] = point(i, 112);
     const cos = Math.cos(angle(i));
     const align = Math.abs(cos) < 0.2 ? 'center' : cos > 0 ? 'left' : 'right';
     const lx = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x : x - labelWidth;
     const title = layout.heightOf(a.label, labelWidth, { size: 8.5, bold: true });
     const total = title + (a.benchmark === undefined ? 11 : 21);
-    const ly = Math.sin(angle(i)) < -0.5 ? y - total + 4 : Math.sin(angle(i)) > 0.5 ? y - 2 : y - total / 2;
+    const ly = Math.sin(angle(i)) < -0.5 ? y - total : Math.sin(angle(i)) > 0.5 ? y - 2 : y - total / 2;
     layout.style({ size: 8.5, bold: true }).text(a.label, lx, ly, { width: labelWidth, align, lineGap: 1 });
     layout.style({ size: 8.5, bold: true, color: levelColor(a.level) }).text(`${a.score}/100`, lx, ly + title, { width: labelWidth, align, lineBreak: false });
     if (a.benchmark !== undefined) {

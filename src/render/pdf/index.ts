@@ -19,6 +19,8 @@ export interface PdfOptions {
 const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
+/** The parsed (fontkit) fonts of the first document: parsing DejaVu costs far more than a whole report. */
+const parsedFonts = new Map<string, unknown>();
 
 /** DejaVu Sans covers accents, "€", "≥", "✓"; resolved from node_modules so the esbuild bundle finds it too. */
 function loadFonts(): { regular: Buffer; bold: Buffer } {
@@ -85,10 +87,15 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
     doc.on('error', reject);
   });
 
-  doc.registerFont(FONT.regular, regular);
-  doc.registerFont(FONT.bold, bold);
+  // pdfkit accepts an already parsed font in place of the file's bytes; each document still embeds its own subset.
+  doc.registerFont(FONT.regular, (parsedFonts.get(FONT.regular) ?? regular) as Buffer);
+  doc.registerFont(FONT.bold, (parsedFonts.get(FONT.bold) ?? bold) as Buffer);
   doc.addPage();
-  doc.font(FONT.regular);
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.font(name);
+    const parsed = (doc as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
+    if (typeof parsed?.layout === 'function') parsedFonts.set(name, parsed);
+  }
 
   const root = doc.struct('Document');
   doc.addStructure(root);

@@ -59,6 +59,14 @@ export interface StructOptions {
 }
 type PdfkitStructOptions = Parameters<Doc['struct']>[1];
 
+/**
+ * Height to keep together from item i: the item itself, or the last two items together, so a list or
+ * table never ends with a single item alone on a new page (a widow).
+ */
+function keepLastTwo(heights: number[], i: number): number {
+  return i === heights.length - 2 ? heights[i]! + heights[i + 1]! : heights[i]!;
+}
+
 export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
 const CELL_PAD = 4;
 
@@ -153,19 +161,20 @@ export class Layout {
   // ---- text ----------------------------------------------------------------------------------
 
   style(style: TextStyle): Doc {
-    return this.doc
-      .font(style.bold ? FONT.bold : FONT.regular)
-      .fontSize(style.size ?? 10)
-      .fillColor(style.color ?? COLOR.ink);
+    return this.font(style).fillColor(style.color ?? COLOR.ink);
+  }
+
+  /** Font and size only: measuring must not write colour operators into the page. */
+  font(style: TextStyle): Doc {
+    return this.doc.font(style.bold ? FONT.bold : FONT.regular).fontSize(style.size ?? 10);
   }
 
   heightOf(text: string, width: number, style: TextStyle = {}): number {
-    return this.style(style).heightOfString(text, { width, lineGap: style.lineGap ?? 2 });
+    return this.font(style).heightOfString(text, { width, lineGap: style.lineGap ?? 2 });
   }
 
   /** Paints text at (x, y) within `width` and returns its height; never breaks the page itself. */
   write(text: string, x: number, y: number, width: number, style: TextStyle = {}, link?: string): number {
-    const height = this.heightOf(text, width, style);
     const opts: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap ?? 2, align: style.align ?? 'left' };
     if (link) {
       opts.link = link;
@@ -176,7 +185,7 @@ export class Layout {
     this.doc.page.margins.bottom = 0;
     this.style(style).text(text, x, y, opts);
     this.doc.page.margins.bottom = saved;
-    return height;
+    return this.doc.y - y;
   }
 
   heading(level: 1 | 2 | 3, text: string, keepWithNext = 60): void {
@@ -230,10 +239,13 @@ export class Layout {
     parts.forEach((part, i) => {
       if (i) cursor += 1;
       const top = cursor;
-      const paint = () => this.write(part.text, x, top, width, part, part.link);
+      let height = 0;
+      const paint = () => {
+        height = this.write(part.text, x, top, width, part, part.link);
+      };
       if (part.link) this.leaf('Link', paint, { alt: part.link });
       else this.content(paint);
-      cursor += this.heightOf(part.text, width, part);
+      cursor += height;
     });
   }
 
@@ -245,17 +257,18 @@ export class Layout {
     const bodyX = this.left + indent;
     const bodyWidth = this.width - indent;
     this.group('L', () => {
-      items.forEach((parts, i) => {
-        const sized = parts.map((p) => ({ size, ...p }));
-        const height = this.partsHeight(sized, bodyWidth);
-        this.ensure(height);
+      const sizedItems = items.map((parts) => parts.map((p) => ({ size, ...p })));
+      const heights = sizedItems.map((parts) => this.partsHeight(parts, bodyWidth) + 4);
+      sizedItems.forEach((sized, i) => {
+        const height = heights[i]!;
+        this.ensure(keepLastTwo(heights, i));
         const y = this.doc.y;
         const marker = options.marker ? options.marker(i) : options.numbered ? `${i + 1}.` : '•';
         this.group('LI', () => {
           this.leaf('Lbl', () => this.write(marker, this.left + 2, y, indent - 2, { size, bold: true, color: options.markerColor ?? COLOR.accent }));
           this.group('LBody', () => this.paintParts(sized, bodyX, y, bodyWidth));
         });
-        this.doc.y = y + height + 4;
+        this.doc.y = y + height;
       });
     });
     this.doc.y += 2;
@@ -304,10 +317,11 @@ export class Layout {
         this.doc.y = y + headerHeight;
       });
       this.group('TBody', () => {
-        rows.forEach((row, r) => {
-          const cells = row.map((parts, i) => parts.map((p) => ({ size, align: columns[i]!.align, ...p })));
-          const height = rowHeight(cells);
-          if (this.doc.y + height > this.bottom) {
+        const allCells = rows.map((row) => row.map((parts, i) => parts.map((p) => ({ size, align: columns[i]!.align, ...p }))));
+        const heights = allCells.map(rowHeight);
+        allCells.forEach((cells, r) => {
+          const height = heights[r]!;
+          if (this.doc.y + keepLastTwo(heights, r) > this.bottom && r > 0) {
             this.newPage();
             repeatHeader();
           }

@@ -146,11 +146,14 @@ export function overview({ a, t, L, fmt }: Context): void {
         ),
       );
     }
-    const legend: { label: string; color: string; dashed?: boolean }[] = [{ label: `${a.company.name || '—'} — ${t('pdf.legend_firm')}`, color: COLOR.primary }];
+    const legend: { label: string; color: string; dashed?: boolean }[] = [{ label: t('pdf.legend_firm'), color: COLOR.primary }];
     if (withBench.length) legend.push({ label: t('pdf.legend_benchmark'), color: COLOR.benchmark, dashed: true });
     const ly = L.y;
-    L.leaf('P', () => drawLegend(L, legend, L.left + 90, ly, L.width - 180));
-    L.y = ly + legend.length * 14 + 6;
+    let legendHeight = 0;
+    L.leaf('P', () => {
+      legendHeight = drawLegend(L, legend, L.left + 90, ly, L.width - 180);
+    });
+    L.y = ly + legendHeight + 6;
     if (!withBench.length) L.paragraph(t('pdf.no_benchmarks'), { size: 9, color: COLOR.muted, align: 'center' });
 
     L.space(6);
@@ -230,7 +233,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
     const labelW = 110;
     const value = `${t('score_of', { score: d.score })} · ${t('pdf.level_of', { level: d.level, name: d.levelName })}`;
     const valueStyle = { size: 9.5, bold: true, color: levelColor(d.level), align: 'right' as const };
-    const valueW = Math.min(L.width - labelW - 80, L.style(valueStyle).widthOfString(value) + 4);
+    const valueW = Math.min(L.width - labelW - 80, L.font(valueStyle).widthOfString(value) + 4);
     const barX = L.left + labelW;
     const barW = L.width - labelW - valueW - 14;
     const y = L.y;
@@ -532,6 +535,20 @@ export function appendix({ a, t, L }: Context): void {
 
 // ---- running head and page numbers -----------------------------------------------------------------
 
+/** The text cut with "…" so it fits on one line of `width`. */
+function fitLine(L: Layout, text: string, width: number, style: { size: number }): string {
+  const fits = (s: string) => L.font(style).widthOfString(s) <= width;
+  if (fits(text)) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(`${text.slice(0, mid).trimEnd()}…`)) low = mid;
+    else high = mid - 1;
+  }
+  return `${text.slice(0, low).trimEnd()}…`;
+}
+
 /** Draws the running head and "page n of m" on every page but the cover (pages must be buffered). */
 export function pageFurniture({ a, t, L, fmt }: Context): void {
   const doc = L.doc;
@@ -541,7 +558,7 @@ export function pageFurniture({ a, t, L, fmt }: Context): void {
     doc.switchToPage(i);
     L.artifact(() => {
       const headY = PAGE_MARGINS.top - 30;
-      L.write(t('pdf.running_head', { name: a.company.name || '—' }), L.left, headY, L.width * 0.7, { size: 7.5, color: COLOR.muted });
+      L.write(fitLine(L, t('pdf.running_head', { name: a.company.name || '—' }), L.width * 0.7, { size: 7.5 }), L.left, headY, L.width * 0.7, { size: 7.5, color: COLOR.muted });
       L.write(fmt.date(a.assessedOn), L.left + L.width * 0.7, headY, L.width * 0.3, { size: 7.5, color: COLOR.muted, align: 'right' });
       doc.moveTo(L.left, headY + 13).lineTo(L.right, headY + 13).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
       const footY = doc.page.height - PAGE_MARGINS.bottom + 22;
