@@ -278,7 +278,11 @@ export class Layout {
    * A table whose rows never split across pages; the header row is repeated (as an artifact) on each
    * new page, so a screen reader hears it once.
    */
-  table(columns: Column[], rows: TextPart[][][], options: { size?: number; zebra?: boolean; x?: number; width?: number } = {}): void {
+  table(
+    columns: Column[],
+    rows: TextPart[][][],
+    options: { size?: number; zebra?: boolean; x?: number; width?: number; heading?: { level: 2 | 3; text: string } } = {},
+  ): void {
     const size = options.size ?? 8.5;
     const x0 = options.x ?? this.left;
     const tableWidth = options.width ?? this.right - x0;
@@ -303,8 +307,14 @@ export class Layout {
       this.doc.y = y + headerHeight;
     };
 
-    const firstRow = rows[0] ? rowHeight(rows[0].map((parts) => parts.map((p) => ({ size, ...p })))) : 0;
-    this.ensure(headerHeight + firstRow);
+    const allCells = rows.map((row) => row.map((parts, i) => parts.map((p) => ({ size, align: columns[i]!.align, ...p }))));
+    const heights = allCells.map(rowHeight);
+    // A short table stays whole; a longer one starts with at least its first row (two if that is all).
+    const whole = heights.reduce((sum, h) => sum + h, 0);
+    // A heading given with the table moves with it, so it is never left alone at the foot of a page.
+    const headingHeight = options.heading ? this.heightOf(options.heading.text, this.width, { size: 12.5, bold: true }) + 18 : 0;
+    this.ensure(headingHeight + headerHeight + (heights.length <= 4 ? whole : heights.length ? keepLastTwo(heights, 0) : 0));
+    if (options.heading) this.heading(options.heading.level, options.heading.text, 0);
     this.group('Table', () => {
       this.group('THead', () => {
         const y = this.doc.y;
@@ -317,8 +327,6 @@ export class Layout {
         this.doc.y = y + headerHeight;
       });
       this.group('TBody', () => {
-        const allCells = rows.map((row) => row.map((parts, i) => parts.map((p) => ({ size, align: columns[i]!.align, ...p }))));
-        const heights = allCells.map(rowHeight);
         allCells.forEach((cells, r) => {
           const height = heights[r]!;
           if (this.doc.y + keepLastTwo(heights, r) > this.bottom && r > 0) {

@@ -225,7 +225,7 @@ function applyBeforeText(t: Translate, aid: AidMatch): string {
 export function dimensionSection(ctx: Context, d: DimensionResult, index: number): void {
   const { a, t, L, fmt } = ctx;
   if (index === 0) L.newPage();
-  else L.ensure(260);
+  else L.ensure(190);
   L.group('Sect', () => {
     L.heading(1, `${index + 1}. ${d.title}`, 120);
 
@@ -272,6 +272,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         byTheme.set(theme, [...(byTheme.get(theme) ?? []), aid]);
       }
       for (const [theme, list] of byTheme) {
+        L.ensure(50); // the theme's label stays with its first aid
         L.paragraph(themeLabel(a, t, theme), { size: 8.5, bold: true, color: COLOR.muted }, { after: 2 });
         L.list(
           list.map((aid) => {
@@ -333,12 +334,12 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
     L.paragraph(t('pdf.aids_intro'), { size: 9.5, color: COLOR.muted });
     L.table(
       [
-        { header: t('pdf.col_aid'), width: 24 },
+        { header: t('pdf.col_aid'), width: 23 },
         { header: t('pdf.col_rate'), width: 10 },
-        { header: t('pdf.col_cap'), width: 12 },
+        { header: t('pdf.col_cap'), width: 11 },
         { header: t('pdf.col_conditions'), width: 25 },
         { header: t('pdf.col_before'), width: 13 },
-        { header: t('pdf.col_source'), width: 16 },
+        { header: t('pdf.col_source'), width: 18 },
       ],
       a.aids.map((aid) => {
         const name: TextPart[] = [{ text: aid.name, bold: true }, { text: aid.region, color: COLOR.muted, size: 7.5 }];
@@ -352,7 +353,7 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
               ? { text: `${t('pdf.yes')} ✓`, bold: true, color: COLOR.bad }
               : { text: t('pdf.no') };
         const source: TextPart[] = [
-          { text: hostOf(aid.url), link: aid.url, color: COLOR.accent },
+          { text: hostOf(aid.url), link: aid.url, color: COLOR.accent, size: 7.5 },
           { text: t('pdf.as_of', { date: fmt.date(aid.asOf) }), size: 7.5, color: COLOR.muted },
           {
             text: t(`pdf.confidence.${aid.confidence}`),
@@ -445,9 +446,10 @@ export function methodSection({ a, t, L, fmt }: Context): void {
     const figures = new Map<string, BenchmarkComparison>();
     for (const d of a.dimensions) for (const b of d.benchmarks) figures.set(b.id, b);
     for (const c of a.digitalIntensity?.comparisons ?? []) figures.set(c.id, c);
-    L.heading(2, t('pdf.sources_figures'), 40);
-    if (!figures.size) L.paragraph(t('pdf.sources_none'), { size: 9.5, color: COLOR.muted });
-    else {
+    if (!figures.size) {
+      L.heading(2, t('pdf.sources_figures'), 40);
+      L.paragraph(t('pdf.sources_none'), { size: 9.5, color: COLOR.muted });
+    } else {
       L.table(
         [
           { header: t('pdf.col_figure'), width: 34 },
@@ -463,12 +465,11 @@ export function methodSection({ a, t, L, fmt }: Context): void {
           [{ text: String(b.year) }],
           [isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source }],
         ]),
-        { size: 8 },
+        { size: 8, heading: { level: 2, text: t('pdf.sources_figures') } },
       );
     }
 
     if (a.aids?.length) {
-      L.heading(2, t('pdf.sources_aids'), 40);
       L.table(
         [
           { header: t('pdf.col_aid'), width: 30 },
@@ -483,7 +484,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
             { text: t(`pdf.confidence.${aid.confidence}`), size: 7, color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted },
           ],
         ]),
-        { size: 8 },
+        { size: 8, heading: { level: 2, text: t('pdf.sources_aids') } },
       );
     }
   });
@@ -496,18 +497,16 @@ export function appendix({ a, t, L }: Context): void {
   L.group('Sect', () => {
     L.heading(1, t('pdf.appendix_title'));
     if (a.profile.length) {
-      L.heading(2, t('pdf.profile_title'), 40);
       L.table(
         [
           { header: t('pdf.col_question'), width: 45 },
           { header: t('pdf.col_answer'), width: 55 },
         ],
         a.profile.map((p) => [[{ text: p.label }], [{ text: p.display, bold: true }]]),
-        { size: 8.5 },
+        { size: 8.5, heading: { level: 2, text: t('pdf.profile_title') } },
       );
     }
     for (const d of a.dimensions) {
-      L.heading(2, d.title, 40);
       L.table(
         [
           { header: t('pdf.col_question'), width: 56 },
@@ -519,7 +518,7 @@ export function appendix({ a, t, L }: Context): void {
           q.answer.length ? [{ text: q.answer.join(', '), bold: true }] : [{ text: t(`pdf.status.${q.status}`), color: COLOR.muted }],
           [{ text: q.status === 'hidden' ? '—' : `${q.points}/${q.maxPoints}` }],
         ]),
-        { size: 8.5 },
+        { size: 8.5, heading: { level: 2, text: d.title } },
       );
     }
     const notes: [string, string][] = [];
