@@ -1,11 +1,10 @@
 // The PDF report: an A4, tagged (accessible) PDF 1.7 with an embedded Unicode font, drawn from the
 // Assessment alone. pdfkit is loaded here only; callers import this module dynamically.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Assessment } from '../../assessment/types.js';
 import type { Lang } from '../../core/lang.js';
 import type { Translate } from '../../i18n/ui.js';
-import { FONT, Layout, PAGE_MARGINS } from './layout.js';
+import { useReportFonts } from './fonts.js';
+import { Layout, PAGE_MARGINS } from './layout.js';
 import { aidsSection, appendix, cover, dimensionSection, intensitySection, methodSection, overview, pageFurniture, type Formats } from './sections.js';
 
 export interface PdfOptions {
@@ -18,23 +17,16 @@ export interface PdfOptions {
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-/** The parsed (fontkit) fonts of the first document: parsing DejaVu costs far more than a whole report. */
-const parsedFonts = new Map<string, unknown>();
+const formatsByLang = new Map<Lang, Formats>();
 
-/** DejaVu Sans covers accents, "€", "≥", "✓"; resolved from node_modules so the esbuild bundle finds it too. */
-function loadFonts(): { regular: Buffer; bold: Buffer } {
-  if (!fonts) {
-    const require = createRequire(import.meta.url);
-    fonts = {
-      regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-      bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-    };
-  }
-  return fonts;
+/** Number, date and money formats of a language (built once: Intl constructors are slow). */
+export function formats(lang: Lang): Formats {
+  let cached = formatsByLang.get(lang);
+  if (!cached) formatsByLang.set(lang, (cached = buildFormats(lang)));
+  return cached;
 }
 
-export function formats(lang: Lang): Formats {
+function buildFormats(lang: Lang): Formats {
   const locale = LOCALES[lang];
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -56,7 +48,6 @@ export function formats(lang: Lang): Formats {
 export async function renderPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const { t } = options;
-  const { regular, bold } = loadFonts();
   const created = options.now ?? (options.deterministic ? new Date(`${assessment.assessedOn}T12:00:00Z`) : new Date());
   const title = t('assessment_of', { name: assessment.company.name || '—' });
 
@@ -87,15 +78,8 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
     doc.on('error', reject);
   });
 
-  // pdfkit accepts an already parsed font in place of the file's bytes; each document still embeds its own subset.
-  doc.registerFont(FONT.regular, (parsedFonts.get(FONT.regular) ?? regular) as Buffer);
-  doc.registerFont(FONT.bold, (parsedFonts.get(FONT.bold) ?? bold) as Buffer);
   doc.addPage();
-  for (const name of [FONT.bold, FONT.regular]) {
-    doc.font(name);
-    const parsed = (doc as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-    if (typeof parsed?.layout === 'function') parsedFonts.set(name, parsed);
-  }
+  useReportFonts(doc, PDFDocument);
 
   const root = doc.struct('Document');
   doc.addStructure(root);
