@@ -109,6 +109,13 @@ export class Layout {
     this.doc.y = PAGE_MARGINS.top;
   }
 
+  /** A major section: on a new page, unless the current one is still mostly empty. */
+  startSection(minFreeShare = 0.45): void {
+    const free = this.bottom - this.doc.y;
+    if (free < minFreeShare * (this.bottom - PAGE_MARGINS.top)) this.newPage();
+    else if (!this.atPageTop) this.space(24);
+  }
+
   /** Starts a new page unless `height` still fits below the current position. */
   ensure(height: number): void {
     if (!this.atPageTop && this.doc.y + height > this.bottom) this.newPage();
@@ -313,7 +320,9 @@ export class Layout {
     const whole = heights.reduce((sum, h) => sum + h, 0);
     // A heading given with the table moves with it, so it is never left alone at the foot of a page.
     const headingHeight = options.heading ? this.heightOf(options.heading.text, this.width, { size: 12.5, bold: true }) + 18 : 0;
-    this.ensure(headingHeight + headerHeight + (heights.length <= 4 ? whole : heights.length ? keepLastTwo(heights, 0) : 0));
+    const firstRows = heights.length ? keepLastTwo(heights, 0) : 0;
+    const fitsOnAPage = headingHeight + headerHeight + whole <= this.bottom - PAGE_MARGINS.top;
+    this.ensure(headingHeight + headerHeight + (heights.length <= 4 && fitsOnAPage ? whole : firstRows));
     if (options.heading) this.heading(options.heading.level, options.heading.text, 0);
     this.group('Table', () => {
       this.group('THead', () => {

@@ -2,6 +2,7 @@
 // through the Layout, which keeps the structure tree and the page breaks right.
 import type { AidMatch, Assessment, BenchmarkComparison, DimensionResult } from '../../assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
+import { estimateText } from '../aids.js';
 import { drawBar, drawIntensityGauge, drawLegend, drawRadar, drawScoreRing } from './charts.js';
 import { COLOR, levelColor, PAGE_MARGINS, type Layout, type TextPart } from './layout.js';
 
@@ -213,9 +214,18 @@ function aidsFor(a: Assessment, d: DimensionResult): AidMatch[] {
 function themeLabel(a: Assessment, t: Translate, theme: string): string {
   const dimension = a.dimensions.find((d) => d.id === theme);
   if (dimension) return dimension.title;
-  const key = `pdf.theme.${theme}`;
+  const key = `aids.theme.${theme}`;
   const label = t(key);
   return label === `⟨${key}⟩` ? theme : label;
+}
+
+/** The link of an aid, or a muted note when the research found no public page. */
+function aidLink(t: Translate, aid: AidMatch, text: string, size: number): TextPart {
+  return aid.url ? { text, link: aid.url, color: COLOR.accent, size } : { text: t('aids.no_link'), color: COLOR.muted, size };
+}
+
+function asOfText(t: Translate, fmt: Formats, aid: AidMatch): string {
+  return aid.asOf ? t('pdf.as_of', { date: fmt.date(aid.asOf) }) : t('aids.undated');
 }
 
 function applyBeforeText(t: Translate, aid: AidMatch): string {
@@ -277,13 +287,13 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         L.list(
           list.map((aid) => {
             const parts: TextPart[] = [
-              { text: `${aid.name} (${aid.region})`, bold: true },
+              { text: `${aid.name} (${aid.regionName})`, bold: true },
               { text: `${t('pdf.aid_short', { rate: aid.rate, cap: aid.cap })} · ${applyBeforeText(t, aid)}`, size: 8.5, color: COLOR.muted },
             ];
             if (aid.confidence === 'unverified' || aid.unverified.length) {
               parts.push({ text: `${t('pdf.confidence.unverified')}${aid.unverified.length ? ` — ${aid.unverified.join(', ')}` : ''}`, size: 8, color: COLOR.bad });
             }
-            parts.push({ text: aid.url, size: 8, color: COLOR.accent, link: aid.url });
+            parts.push(aidLink(t, aid, aid.url ?? '', 8));
             return parts;
           }),
           { size: 9.5 },
@@ -320,7 +330,7 @@ function benchmarkRow({ t, L, fmt }: Context, b: BenchmarkComparison): void {
 // ---- aids table ----------------------------------------------------------------------------------
 
 export function aidsSection({ a, t, L, fmt }: Context): void {
-  L.newPage();
+  L.startSection();
   L.group('Sect', () => {
     L.heading(1, t('pdf.aids_title'));
     if (!a.aids) {
@@ -334,17 +344,17 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
     L.paragraph(t('pdf.aids_intro'), { size: 9.5, color: COLOR.muted });
     L.table(
       [
-        { header: t('pdf.col_aid'), width: 23 },
-        { header: t('pdf.col_rate'), width: 10 },
-        { header: t('pdf.col_cap'), width: 11 },
-        { header: t('pdf.col_conditions'), width: 25 },
-        { header: t('pdf.col_before'), width: 13 },
-        { header: t('pdf.col_source'), width: 18 },
+        { header: t('pdf.col_aid'), width: 22 },
+        { header: t('pdf.col_pays'), width: 22 },
+        { header: t('pdf.col_conditions'), width: 28 },
+        { header: t('pdf.col_before'), width: 13.5 },
+        { header: t('pdf.col_source'), width: 14.5 },
       ],
       a.aids.map((aid) => {
-        const name: TextPart[] = [{ text: aid.name, bold: true }, { text: aid.region, color: COLOR.muted, size: 7.5 }];
+        const name: TextPart[] = [{ text: aid.name, bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
+        if (aid.status === 'call-based') name.push({ text: t('aids.status.call-based'), size: 7.5, bold: true, color: COLOR.warn });
         if (aid.reasons.length) name.push({ text: t('pdf.why', { reasons: aid.reasons.join(' · ') }), size: 7.5, color: COLOR.muted });
-        if (aid.estimate) name.push({ text: t('pdf.estimate', { amount: fmt.amount(aid.estimate.amount), basis: aid.estimate.basis }), size: 7.5, color: COLOR.accent });
+        if (aid.estimate) name.push({ text: estimateText(aid.estimate, a.language, t), size: 7.5, color: COLOR.accent });
         if (aid.unverified.length) name.push({ text: t('pdf.unverified_terms', { terms: aid.unverified.join(', ') }), size: 7.5, color: COLOR.bad, bold: true });
         const before =
           aid.applyBefore === null
@@ -353,8 +363,8 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
               ? { text: `${t('pdf.yes')} ✓`, bold: true, color: COLOR.bad }
               : { text: t('pdf.no') };
         const source: TextPart[] = [
-          { text: hostOf(aid.url), link: aid.url, color: COLOR.accent, size: 7.5 },
-          { text: t('pdf.as_of', { date: fmt.date(aid.asOf) }), size: 7.5, color: COLOR.muted },
+          aidLink(t, aid, aid.url ? hostOf(aid.url) : '', 7.5),
+          { text: asOfText(t, fmt, aid), size: 7.5, color: COLOR.muted },
           {
             text: t(`pdf.confidence.${aid.confidence}`),
             size: 7.5,
@@ -362,14 +372,15 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
             color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted,
           },
         ];
-        return [
-          name,
-          [{ text: aid.rate }],
-          [{ text: aid.cap }],
-          aid.conditions.length ? [{ text: aid.conditions.map((c) => `• ${c}`).join('\n') }] : [{ text: '—', color: COLOR.muted }],
-          [before],
-          source,
+        const pays: TextPart[] = [
+          { text: t('aids.col.rate'), size: 7, bold: true, color: COLOR.muted },
+          { text: aid.rate },
+          { text: t('aids.col.cap'), size: 7, bold: true, color: COLOR.muted },
+          { text: aid.cap },
         ];
+        const conditions: TextPart[] = aid.conditions.length ? [{ text: aid.conditions.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
+        for (const caveat of aid.caveats) conditions.push({ text: `! ${caveat}`, size: 7.5, color: COLOR.warn });
+        return [name, pays, conditions, [before], source];
       }),
       { size: 8 },
     );
@@ -436,7 +447,7 @@ export function intensitySection({ a, t, L, fmt }: Context): void {
 // ---- method and sources --------------------------------------------------------------------------
 
 export function methodSection({ a, t, L, fmt }: Context): void {
-  L.newPage();
+  L.startSection();
   L.group('Sect', () => {
     L.heading(1, t('pdf.method_title'));
     L.paragraph(t('pdf.method_scoring', { weights: a.dimensions.map((d) => `${d.title} ${d.weight}`).join(', ') }), { size: 9.5, lineGap: 2.5 });
@@ -478,9 +489,9 @@ export function methodSection({ a, t, L, fmt }: Context): void {
         ],
         a.aids.map((aid) => [
           [{ text: aid.name }],
-          [{ text: aid.url, link: aid.url, color: COLOR.accent, size: 7 }],
+          [aidLink(t, aid, aid.url ?? '', 7)],
           [
-            { text: t('pdf.as_of', { date: fmt.date(aid.asOf) }) },
+            { text: asOfText(t, fmt, aid) },
             { text: t(`pdf.confidence.${aid.confidence}`), size: 7, color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted },
           ],
         ]),
@@ -493,7 +504,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
 // ---- appendix: answers and notes --------------------------------------------------------------------
 
 export function appendix({ a, t, L }: Context): void {
-  L.newPage();
+  L.startSection();
   L.group('Sect', () => {
     L.heading(1, t('pdf.appendix_title'));
     if (a.profile.length) {
