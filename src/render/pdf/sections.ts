@@ -131,7 +131,7 @@ export function overview({ a, t, L, fmt }: Context): void {
     const withBench = a.dimensions.filter((d) => headline(d));
     const alt = [
       t('pdf.radar_alt', { list: a.dimensions.map((d) => `${d.title} ${d.score}`).join(', ') }),
-      withBench.length ? t('pdf.radar_alt_benchmark', { list: withBench.map((d) => `${d.title} ${fmt.percent(headline(d)!.value)}`).join(', ') }) : '',
+      withBench.length ? t('pdf.radar_alt_benchmark', { list: withBench.map((d) => `${d.title} ${figureValue(fmt, headline(d)!)}`).join(', ') }) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -141,7 +141,7 @@ export function overview({ a, t, L, fmt }: Context): void {
           L,
           a.dimensions.map((d) => {
             const b = headline(d);
-            return { label: d.title, score: d.score, level: d.level, benchmark: b?.value, benchmarkLabel: b ? fmt.percent(b.value) : undefined };
+            return { label: d.title, score: d.score, level: d.level, benchmark: b?.value, benchmarkLabel: b ? figureValue(fmt, b) : undefined };
           }),
           { x, y, width, height },
         ),
@@ -171,7 +171,7 @@ export function overview({ a, t, L, fmt }: Context): void {
           [{ text: d.title, bold: true }],
           [{ text: t('score_of', { score: d.score }), bold: true, color: levelColor(d.level) }],
           [{ text: `${d.level} · ${d.levelName}` }],
-          b ? [{ text: `${b.indicator}: ${fmt.percent(b.value)}` }, { text: `${b.population}, ${b.year}`, color: COLOR.muted, size: 7.5 }] : [{ text: '—', color: COLOR.muted }],
+          b ? [{ text: `${b.indicator}: ${figureValue(fmt, b)}` }, { text: `${b.population}, ${b.year}`, color: COLOR.muted, size: 7.5 }] : [{ text: '—', color: COLOR.muted }],
         ];
       }),
       { size: 9 },
@@ -307,24 +307,43 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
   void fmt;
 }
 
-function benchmarkRow({ t, L, fmt }: Context, b: BenchmarkComparison): void {
-  const markW = 110;
-  const textW = L.width - markW - 10;
-  const line = t('pdf.benchmark_line', { value: fmt.percent(b.value), population: b.population, source: isUrl(b.source) ? hostOf(b.source) : b.source, year: b.year });
-  const h1 = L.heightOf(b.indicator, textW, { size: 9.5, bold: true });
-  const h2 = L.heightOf(line, textW, { size: 8.5, color: COLOR.muted });
-  const height = h1 + h2 + 14;
+/** A barometer figure as the source words it: the exact share, or its own rounding ("almost 9 in 10"). */
+function figureValue(fmt: Formats, b: BenchmarkComparison): string {
+  return b.approximate ?? fmt.percent(b.value);
+}
+
+/**
+ * One barometer figure: indicator, value with population, source and year, a bar, and at the right
+ * what this firm does (or the value); notes say when the population is not the firm's own.
+ */
+function figureRow({ t, L, fmt }: Context, b: BenchmarkComparison, right: { text: string; color: string; size: number }): void {
+  const rightW = 110;
+  const textW = L.width - rightW - 10;
+  const source = isUrl(b.source) ? hostOf(b.source) : b.source;
+  const lines: TextPart[] = [
+    { text: b.indicator, size: 9.5, bold: true },
+    { text: t('pdf.benchmark_line', { value: figureValue(fmt, b), population: b.population, source, year: b.year }), size: 8.5, color: COLOR.muted },
+  ];
+  if (b.fallback) lines.push({ text: b.fallback.note, size: 7.5, color: COLOR.warn });
+  if (b.note) lines.push({ text: b.note, size: 7.5, color: COLOR.muted });
+  if (b.confidence === 'unverified') lines.push({ text: t('aids.confidence.unverified'), size: 7.5, bold: true, color: COLOR.bad });
+  const textH = L.partsHeight(lines, textW);
+  const height = textH + 14;
   L.ensure(height);
   const y = L.y;
-  const mark = b.company === null ? t('pdf.you_unknown') : b.company ? t('pdf.you_yes') : t('pdf.you_no');
-  const markColor = b.company === null ? COLOR.muted : b.company ? COLOR.good : COLOR.bad;
-  L.artifact(() => drawBar(L, L.left, y + h1 + h2 + 4, textW, 6, b.value, COLOR.benchmark));
+  L.artifact(() => drawBar(L, L.left, y + textH + 4, textW, 6, b.value, COLOR.benchmark));
   L.group('P', () => {
-    L.content(() => L.write(b.indicator, L.left, y, textW, { size: 9.5, bold: true }));
-    L.content(() => L.write(line, L.left, y + h1 + 1, textW, { size: 8.5, color: COLOR.muted }));
-    L.content(() => L.write(mark, L.right - markW, y, markW, { size: 9.5, bold: true, color: markColor, align: 'right' }));
+    L.paintParts(lines, L.left, y, textW);
+    L.content(() => L.write(right.text, L.right - rightW, y, rightW, { size: right.size, bold: true, color: right.color, align: 'right' }));
   });
   L.y = y + height + 2;
+}
+
+function benchmarkRow(ctx: Context, b: BenchmarkComparison): void {
+  const { t } = ctx;
+  const mark = b.company === null ? t('pdf.you_unknown') : b.company ? t('pdf.you_yes') : t('pdf.you_no');
+  const color = b.company === null ? COLOR.muted : b.company ? COLOR.good : COLOR.bad;
+  figureRow(ctx, b, { text: mark, color, size: 9.5 });
 }
 
 // ---- aids table ----------------------------------------------------------------------------------
@@ -389,7 +408,8 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
 
 // ---- digital intensity -----------------------------------------------------------------------------
 
-export function intensitySection({ a, t, L, fmt }: Context): void {
+export function intensitySection(ctx: Context): void {
+  const { a, t, L, fmt } = ctx;
   L.ensure(300);
   if (!L.atPageTop) L.space(16);
   L.group('Sect', () => {
@@ -405,32 +425,18 @@ export function intensitySection({ a, t, L, fmt }: Context): void {
       drawIntensityGauge(L, { x, y, width }, dii.count, dii.max, 4, t('pdf.dii_basic_mark')),
     );
     L.paragraph(dii.basic ? t('pdf.dii_basic_yes') : t('pdf.dii_basic_no'), { size: 10 });
+    if (dii.unknown) L.paragraph(t('pdf.dii_unknown', { unknown: dii.unknown }), { size: 9, color: COLOR.muted });
 
     if (dii.comparisons.length) {
       L.heading(3, t('pdf.dii_shares'), 40);
-      for (const c of dii.comparisons) {
-        const textW = L.width - 60;
-        const line = `${c.population}, ${c.year} — ${isUrl(c.source) ? hostOf(c.source) : c.source}`;
-        const h1 = L.heightOf(c.indicator, textW, { size: 9.5, bold: true });
-        const h2 = L.heightOf(line, textW, { size: 8 });
-        const height = h1 + h2 + 14;
-        L.ensure(height);
-        const y = L.y;
-        L.artifact(() => drawBar(L, L.left, y + h1 + h2 + 4, textW, 6, c.value, COLOR.benchmark));
-        L.group('P', () => {
-          L.content(() => L.write(c.indicator, L.left, y, textW, { size: 9.5, bold: true }));
-          L.content(() => L.write(line, L.left, y + h1 + 1, textW, { size: 8, color: COLOR.muted }));
-          L.content(() => L.write(fmt.percent(c.value), L.right - 55, y, 55, { size: 11, bold: true, color: COLOR.benchmark, align: 'right' }));
-        });
-        L.y = y + height + 2;
-      }
+      for (const c of dii.comparisons) figureRow(ctx, c, { text: figureValue(fmt, c), color: COLOR.benchmark, size: 11 });
     }
 
     if (dii.criteria.length) {
       L.heading(3, t('pdf.dii_criteria', { year: dii.definitionYear }), 40);
       L.list(
         dii.criteria.map((c) => {
-          const parts: TextPart[] = [{ text: c.label }];
+          const parts: TextPart[] = [{ text: c.verified ? c.label : `${c.label} ${t('aids.unverified_mark')}` }];
           if (c.approximation) parts.push({ text: t('pdf.dii_approx', { text: c.approximation }), size: 7.5, color: COLOR.muted });
           return parts;
         }),
@@ -440,6 +446,7 @@ export function intensitySection({ a, t, L, fmt }: Context): void {
           markerColor: COLOR.primary,
         },
       );
+      L.paragraph(t('pdf.dii_source', { source: dii.source }), { size: 8, color: COLOR.muted });
     }
   });
 }
@@ -470,11 +477,14 @@ export function methodSection({ a, t, L, fmt }: Context): void {
           { header: t('pdf.col_source'), width: 28 },
         ],
         [...figures.values()].map((b) => [
-          [{ text: b.indicator }],
-          [{ text: fmt.percent(b.value), bold: true }],
+          [{ text: b.indicator }, ...(b.fallback ? [{ text: b.fallback.note, size: 7, color: COLOR.warn }] : [])],
+          [{ text: figureValue(fmt, b), bold: true }],
           [{ text: b.population }],
           [{ text: String(b.year) }],
-          [isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source }],
+          [
+            isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source },
+            { text: t(`aids.confidence.${b.confidence}`), size: 7, color: b.confidence === 'unverified' ? COLOR.bad : COLOR.muted },
+          ],
         ]),
         { size: 8, heading: { level: 2, text: t('pdf.sources_figures') } },
       );
