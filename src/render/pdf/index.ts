@@ -24,9 +24,11 @@ export interface PdfOptions {
 export function formats(lang: Lang, t: Translate): Formats {
   const months = t('pdf.months').split(',');
   const decimal = lang === 'en' ? '.' : ',';
+  const number = (value: number) => String(Math.round(value * 10) / 10).replace('.', decimal);
   return {
+    number,
     // French puts a (non-breaking) space before "%".
-    percent: (value) => `${String(Math.round(value * 10) / 10).replace('.', decimal)}${lang === 'fr' ? '\u00a0%' : '%'}`,
+    percent: (value) => `${number(value)}${lang === 'fr' ? '\u00a0%' : '%'}`,
     date: (iso) => {
       const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
       const month = m?.[2] ? months[+m[2] - 1] : undefined;

@@ -11,6 +11,8 @@ export interface Formats {
   /** YYYY-MM-DD or YYYY-MM in words, in the report language. */
   date(isoDate: string): string;
   amount(euros: number): string;
+  /** At most one decimal, with the language's decimal mark. */
+  number(value: number): string;
 }
 
 export interface Context {
@@ -260,21 +262,22 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
       for (const b of d.benchmarks) benchmarkRow(ctx, b);
     }
 
-    L.heading(3, t('strengths'), 30);
+    L.heading(3, t('strengths'), 45);
     if (d.strengths.length) L.list(d.strengths.map((s) => [{ text: s }]), { marker: () => '✓', markerColor: COLOR.good });
     else L.paragraph(t('pdf.no_strengths'), { size: 9.5, color: COLOR.muted });
 
-    L.heading(3, t('next_steps'), 30);
+    L.heading(3, t('next_steps'), 45);
     if (d.nextSteps.length) {
       L.list(
-        d.nextSteps.map((s) => [{ text: s.text }, { text: t('pdf.gain', { gain: s.gain }), size: 8, color: COLOR.accent, bold: true }]),
+        d.nextSteps.map((s) => [{ text: s.text }, { text: t('pdf.gain', { gain: fmt.number(s.gain) }), size: 8, color: COLOR.accent, bold: true }]),
         { numbered: true },
       );
     } else L.paragraph(t('pdf.no_next_steps'), { size: 9.5, color: COLOR.muted });
 
     if (a.aids) {
       const aids = aidsFor(a, d);
-      L.heading(3, t('pdf.matched_aids'), 30);
+      // The heading, the first theme's label and its first aid stay together.
+      L.heading(3, t('pdf.matched_aids'), aids.length ? 110 : 30);
       if (!aids.length) L.paragraph(t('pdf.no_matched_aids'), { size: 9.5, color: COLOR.muted });
       const byTheme = new Map<string, AidMatch[]>();
       for (const aid of aids) {
@@ -282,7 +285,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         byTheme.set(theme, [...(byTheme.get(theme) ?? []), aid]);
       }
       for (const [theme, list] of byTheme) {
-        L.ensure(50); // the theme's label stays with its first aid
+        L.ensure(90); // the theme's label stays with its first aid
         L.paragraph(themeLabel(a, t, theme), { size: 8.5, bold: true, color: COLOR.muted }, { after: 2 });
         L.list(
           list.map((aid) => {
@@ -304,7 +307,6 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
     if (d.note) noteBox(L, t('advisor_note'), d.note);
     L.space(10);
   });
-  void fmt;
 }
 
 /** A barometer figure as the source words it: the exact share, or its own rounding ("almost 9 in 10"). */
