@@ -35,8 +35,11 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
     doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
   });
   layout.style({ size: 6.5, color: COLOR.muted });
+  // Ring values sit between the first two spokes, away from the spokes' labels and markers.
+  const between = -Math.PI / 2 + Math.PI / n;
   for (let ring = 20; ring < 100; ring += 20) {
-    doc.text(String(ring), cx + 3, cy - (ring / 100) * radius - 8, { lineBreak: false });
+    const r = (ring / 100) * radius;
+    doc.text(String(ring), cx + r * Math.cos(between) - 5, cy + r * Math.sin(between) - 4, { lineBreak: false });
   }
 
   // The firm.

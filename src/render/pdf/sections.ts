@@ -173,7 +173,7 @@ export function overview({ a, t, L, fmt }: Context): void {
           [{ text: d.title, bold: true }],
           [{ text: t('score_of', { score: d.score }), bold: true, color: levelColor(d.level) }],
           [{ text: `${d.level} · ${d.levelName}` }],
-          b ? [{ text: `${b.indicator}: ${figureValue(fmt, b)}` }, { text: `${b.population}, ${b.year}`, color: COLOR.muted, size: 7.5 }] : [{ text: '—', color: COLOR.muted }],
+          b ? [{ text: t('pdf.fact', { label: b.indicator, value: figureValue(fmt, b) }) }, { text: `${b.population}, ${b.year}`, color: COLOR.muted, size: 7.5 }] : [{ text: '—', color: COLOR.muted }],
         ];
       }),
       { size: 9 },
