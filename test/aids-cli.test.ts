@@ -7,7 +7,7 @@ import { profileFromFlags, type AidsOptions } from '../src/cli/aids.js';
 import { UserError } from '../src/core/errors.js';
 import { loadUiStrings } from '../src/i18n/ui.js';
 import { loadPack } from '../src/pack/load.js';
-import { EXAMPLES, PACK_DIR, runCli } from './helpers/cli.js';
+import { EXAMPLES, PACK_DIR, runCli, tempDir } from './helpers/cli.js';
 
 // These run the built command: `npm test` builds first; alone, run `npm run build` before.
 const REQUIRED_KEYS = ['id', 'name', 'region', 'themes', 'rate', 'cap', 'url', 'asOf'];
@@ -127,7 +127,10 @@ describe('aids in an assessment', () => {
   });
 
   it('shows the best-fitting aids in the terminal summary', () => {
-    const r = runCli(['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--lang', 'en']);
+    // assess also writes its PDF report under ./reports: run it in a scratch folder.
+    const tmp = tempDir();
+    const r = runCli(['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--lang', 'en'], { cwd: tmp.dir });
+    tmp.cleanup();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Best-fitting public aids\n {2}→ .+ \((BE-BRU|BE-FED)\) — .+; as of /);
   });

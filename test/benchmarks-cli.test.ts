@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli } from './helpers/cli.js';
+import { EXAMPLES, runCli, tempDir } from './helpers/cli.js';
 
 describe('assess with benchmarks (built command)', () => {
   it('--json lists the comparisons per dimension and the digital intensity', () => {
@@ -21,7 +21,10 @@ describe('assess with benchmarks (built command)', () => {
   });
 
   it('prints one comparison line per dimension and a digital-intensity line', () => {
-    const r = runCli(['assess', '--answers', join(EXAMPLES, 'leader.yaml'), '--lang', 'en']);
+    // assess also writes its PDF report under ./reports: run it in a scratch folder.
+    const tmp = tempDir();
+    const r = runCli(['assess', '--answers', join(EXAMPLES, 'leader.yaml'), '--lang', 'en'], { cwd: tmp.dir });
+    tmp.cleanup();
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const comparisons = lines.filter((l) => /^\s+[✓✗?] .+: .+ \(\d{4}\) — you: (yes|no|unknown)/.test(l));

@@ -6,6 +6,12 @@ import { EXAMPLES, ROOT, readExample, runCli, tempDir, writeFile } from './helpe
 const tmp = tempDir();
 afterAll(tmp.cleanup);
 const example = (name: string) => join(EXAMPLES, `${name}.yaml`);
+/** A fresh working folder: assess writes its PDF report under ./reports and never overwrites one. */
+const freshCwd = (name: string) => {
+  const dir = join(tmp.dir, name);
+  mkdirSync(dir);
+  return dir;
+};
 
 /** A user error: exactly one line on stderr (per problem), exit 2, and never a stack trace. */
 function expectUserError(result: ReturnType<typeof runCli>, pattern: RegExp): void {
@@ -58,18 +64,18 @@ describe('digiscan command', () => {
   });
 
   it('prints a readable summary in the chosen language, without colour when NO_COLOR is set', () => {
-    const fr = runCli(['assess', '--answers', example('typical')]);
+    const fr = runCli(['assess', '--answers', example('typical')], { cwd: freshCwd('summary-fr') });
     expect(fr.code).toBe(0);
     expect(fr.stdout).toMatch(/Indice global .*\/100/);
     expect(fr.stdout).toMatch(/Cybersécurité/);
     expect(fr.stdout).not.toMatch(/\u001b\[/);
-    const nl = runCli(['assess', '--answers', example('typical'), '--lang', 'nl']);
+    const nl = runCli(['assess', '--answers', example('typical'), '--lang', 'nl'], { cwd: freshCwd('summary-nl') });
     expect(nl.stdout).toMatch(/Totale index/);
     expect(nl.stdout).toMatch(/Cyberveiligheid/);
   });
 
   it('colours the summary when colour is forced', () => {
-    const r = runCli(['assess', '--answers', example('typical')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const r = runCli(['assess', '--answers', example('typical')], { cwd: freshCwd('colour'), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.stdout).toMatch(/\u001b\[/);
   });
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { EXAMPLES, ROOT, runCli } from './helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers/cli.js';
 
 // Answers never leave the machine: with every network entry point booby-trapped, the commands
 // still work, and any attempt would end the process with code 99 and a NETWORK ATTEMPT line.
@@ -15,8 +15,11 @@ describe('no network', () => {
   });
 
   it('assess makes no network call', () => {
+    // The run without --json also writes the PDF report, under the working folder.
+    const tmp = tempDir();
+    afterAll(tmp.cleanup);
     for (const args of [['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--json'], ['assess', '--answers', join(EXAMPLES, 'leader.yaml')]]) {
-      const r = runCli(args, { nodeArgs: noNetwork });
+      const r = runCli(args, { nodeArgs: noNetwork, cwd: tmp.dir });
       expect(r.stderr).not.toMatch(/NETWORK ATTEMPT/);
       expect(r.code).toBe(0);
     }

@@ -21,11 +21,7 @@ type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
 
 type RenderPdf = (assessment: Assessment, options: { t: Translate; deterministic?: boolean }) => Promise<Buffer>;
 
-// The PDF renderer is another module of this project (src/render/pdf/index.ts), loaded only when a
-// PDF is asked for since it pulls in pdfkit.
-// TODO(lead): once src/render/pdf/index.ts is in main, replace the variable specifier below with the
-// literal import('../render/pdf/index.js') so esbuild bundles it.
-const PDF_MODULE = '../render/pdf/index.js';
+// The PDF renderer pulls in pdfkit: loaded only when a PDF is asked for.
 
 export async function loadRenderers(formats: Format[]): Promise<Map<Format, Render>> {
   const renderers = new Map<Format, Render>();
@@ -35,7 +31,7 @@ export async function loadRenderers(formats: Format[]): Promise<Map<Format, Rend
     else {
       let renderPdf: RenderPdf;
       try {
-        ({ renderPdf } = (await import(PDF_MODULE)) as { renderPdf: RenderPdf });
+        ({ renderPdf } = (await import('../render/pdf/index.js')) as { renderPdf: RenderPdf });
       } catch {
         throw new UserError('PDF reports are not available in this build', undefined, 'use --format json,csv');
       }

@@ -8,6 +8,7 @@ import { renderJson } from '../render/json.js';
 import { renderTerminal, useColor } from '../render/terminal.js';
 import type { Pack } from '../pack/load.js';
 import { assessmentData, chooseDate, choosePack } from './context.js';
+import { writeReportFiles } from './outputs.js';
 import { VERSION } from '../core/version.js';
 
 export interface AssessOptions {
@@ -19,6 +20,7 @@ export interface AssessOptions {
   lang?: Lang;
   pack?: string;
   date?: string;
+  out?: string;
 }
 
 /**
@@ -66,11 +68,20 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
   const assessment = assessAnswers(pack, answers, today, opts.lang);
+  const t = translator(assessment.language, loadUiStrings());
   if (opts.json) {
+    // stdout stays pure JSON for pipelines; a report file is written only when asked for with --out.
     process.stdout.write(renderJson(assessment));
+    if (opts.out) {
+      const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
+      for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
+    }
     return;
   }
-  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t: translator(assessment.language, loadUiStrings()) }));
+  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t }));
+  const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
+  process.stdout.write('\n');
+  for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
 }
 
 /** The assessment of validated answers, with the pack's benchmarks and public aids when it has them. */

@@ -19,10 +19,15 @@ export function buildProgram(): Command {
     .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
     .option('--force', 'replace report files that already exist')
     .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
-    .option('--json', 'print the assessment as JSON on stdout')
+    .option('--json', 'print the assessment as JSON on stdout (writes no report file unless --out is given)')
+    .option('-o, --out <file>', 'write the PDF report to this file (default: reports/<company>-<yyyy-mm-dd>.pdf, with a .json beside it)')
     .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
     .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
     .option('--date <yyyy-mm-dd>', 'assess as of this date (default: the answers file date, else today)')
+    .addHelpText(
+      'after',
+      '\nThe PDF report is in the answers\' language (or --lang). Set SOURCE_DATE_EPOCH (seconds) to get\nbyte-identical PDFs for equal answers: the date and document id are then fixed.',
+    )
     .action(async (opts) => {
       const { runAssess } = await import('./assess.js');
       await runAssess(opts);

@@ -1,0 +1,76 @@
+// The report's font: DejaVu Sans (regular and bold) from the dejavu-fonts-ttf package, embedded as a
+// subset. It covers accents, "€", "≥", "✓". Parsed once per process and shared by every document.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { FONT } from './layout.js';
+
+type PdfDocumentClass = typeof import('pdfkit');
+
+interface Glyph {
+  advanceWidth: number;
+}
+interface ParsedFont {
+  layout(text: string, features?: unknown): unknown;
+  glyphsForString(text: string): Glyph[];
+}
+
+let parsed: Map<string, ParsedFont> | undefined;
+/** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
+const layoutCaches = new Map<string, Record<string, unknown>>();
+const LAYOUT_CACHE_LIMIT = 50_000;
+
+/**
+ * Lays text out glyph by glyph from the font's character map, skipping OpenType shaping: Latin text
+ * with precomposed accents needs none, and shaping every word (GSUB/GPOS lookups) cost more than the
+ * rest of a report. The price is no kerning and no "fi" ligature.
+ */
+function withoutShaping(font: ParsedFont): ParsedFont {
+  const plain = Object.create(font) as ParsedFont;
+  plain.layout = (text: string) => {
+    const glyphs = font.glyphsForString(text);
+    const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    return {
+      glyphs,
+      positions,
+      get advanceWidth() {
+        let width = 0;
+        for (const p of positions) width += p.xAdvance;
+        return width;
+      },
+    };
+  };
+  return plain;
+}
+
+/** The fonts parsed by pdfkit's own font loader (fontkit), read from node_modules (found from dist/ too). */
+function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ParsedFont> {
+  const require = createRequire(import.meta.url);
+  const files = {
+    [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  };
+  const probe = new PDFDocument({ autoFirstPage: false });
+  const fonts = new Map<string, ParsedFont>();
+  for (const [name, file] of Object.entries(files)) {
+    probe.registerFont(name, readFileSync(file));
+    probe.font(name);
+    const font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+    fonts.set(name, withoutShaping(font));
+  }
+  return fonts;
+}
+
+/** Registers the report fonts on a new document and selects the regular one. */
+export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocumentClass): void {
+  parsed ??= parseFonts(PDFDocument);
+  // pdfkit accepts an already parsed font (anything with a `layout` method) in place of a file.
+  for (const [name, font] of parsed) doc.registerFont(name, font as unknown as Buffer);
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.font(name);
+    const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    if (!embedded?.layoutCache) continue;
+    let cache = layoutCaches.get(name);
+    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) layoutCaches.set(name, (cache = embedded.layoutCache));
+    embedded.layoutCache = cache;
+  }
+}
