@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { aidCatalogueSchema } from '../src/aids/schema.js';
 import { answersFileSchema } from '../src/answers/schema.js';
+import { aidMatchSchema, assessmentSchema } from '../src/assessment/schema.js';
 import { benchmarksSchema } from '../src/benchmarks/schema.js';
 import { packSchema } from '../src/pack/schema.js';
 
@@ -10,4 +11,7 @@ export const schemas = {
   answers: z.toJSONSchema(answersFileSchema, { io: 'input' }),
   aids: z.toJSONSchema(aidCatalogueSchema, { io: 'input' }),
   benchmarks: z.toJSONSchema(benchmarksSchema, { io: 'input' }),
+  // What digiscan prints: `assess --json` and `aids --json`.
+  assessment: z.toJSONSchema(assessmentSchema, { io: 'output' }),
+  'aids-output': z.toJSONSchema(z.array(aidMatchSchema), { io: 'output' }),
 };

@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+
+// The published shape of `digiscan assess --json` (schemas/assessment.schema.json). The TypeScript
+// contract in ./types.ts is checked to be exactly this at compile time (test/assessment-schema.test.ts),
+// and property tests check that real output always validates against it.
+
+const confidence = z.enum(['official', 'secondary', 'unverified']);
+const status = z.enum(['answered', 'dontKnow', 'notApplicable', 'hidden', 'missing']);
+const score = z.number().check(z.gte(0), z.lte(100));
+const level = z.int().check(z.gte(1), z.lte(5));
+
+export const benchmarkComparisonSchema = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  value: z.number(),
+  approximate: z.optional(z.string()),
+  target: z.optional(z.boolean()),
+  year: z.int(),
+  population: z.string(),
+  source: z.string(),
+  confidence,
+  note: z.optional(z.string()),
+  company: z.nullable(z.boolean()),
+  fallback: z.optional(z.object({ size: z.boolean(), region: z.boolean(), note: z.string() })),
+});
+
+export const aidMatchSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  themes: z.array(z.string()),
+  status: z.enum(['active', 'call-based']),
+  rate: z.string(),
+  cap: z.string(),
+  rateValue: z.optional(z.object({ unit: z.enum(['percent', 'deduction', 'flat']), min: z.number(), max: z.number() })),
+  capAmount: z.optional(z.number()),
+  url: z.nullable(z.string()),
+  asOf: z.nullable(z.string()),
+  confidence,
+  applyBefore: z.nullable(z.boolean()),
+  conditions: z.array(z.string()),
+  reasons: z.array(z.string()),
+  unverified: z.array(z.string()),
+  fits: z.array(z.string()),
+  estimate: z.optional(z.object({ amount: z.number(), minAmount: z.optional(z.number()), basis: z.string() })),
+  caveats: z.array(z.string()),
+});
+
+export const assessmentSchema = z.object({
+  tool: z.object({ name: z.string(), version: z.string() }),
+  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
+  language: z.enum(['fr', 'nl', 'en']),
+  assessedOn: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  company: z.catchall(z.object({ name: z.string(), region: z.string(), employees: z.number() }), z.union([z.string(), z.number()])),
+  profile: z.array(z.object({ id: z.string(), label: z.string(), value: z.union([z.string(), z.number()]), display: z.string() })),
+  overall: z.object({ score, level, levelName: z.string(), verdict: z.string() }),
+  dimensions: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      weight: z.number(),
+      score,
+      level,
+      levelName: z.string(),
+      counts: z.record(status, z.int().check(z.gte(0))),
+      strengths: z.array(z.string()),
+      nextSteps: z.array(z.object({ questionId: z.string(), text: z.string(), gain: z.number() })),
+      benchmarks: z.array(benchmarkComparisonSchema),
+      note: z.optional(z.string()),
+      questions: z.array(
+        z.object({ id: z.string(), text: z.string(), status, answer: z.array(z.string()), points: z.number(), maxPoints: z.number() }),
+      ),
+    }),
+  ),
+  notes: z.record(z.string(), z.string()),
+  digitalIntensity: z.optional(
+    z.object({
+      count: z.int().check(z.gte(0), z.lte(12)),
+      max: z.int(),
+      unknown: z.int(),
+      level: z.enum(['very-low', 'low', 'high', 'very-high']),
+      levelName: z.string(),
+      basic: z.boolean(),
+      definitionYear: z.int(),
+      source: z.string(),
+      criteria: z.array(
+        z.object({ id: z.string(), label: z.string(), met: z.nullable(z.boolean()), verified: z.boolean(), approximation: z.optional(z.string()) }),
+      ),
+      comparisons: z.array(benchmarkComparisonSchema),
+    }),
+  ),
+  aids: z.optional(z.array(aidMatchSchema)),
+  warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+});
