@@ -1,7 +1,7 @@
 // `digiscan batch`: many answers files or form rows in, one set of reports per firm, a summary.csv
 // and a portfolio view out. The main thread reads inputs and writes the summary; worker threads score
 // and render. A bad file or row is listed at the end and does not stop the others.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -9,7 +9,7 @@ import { langFromEnv, type Lang } from '../core/lang.js';
 import { packageRoot } from '../core/paths.js';
 import { translator } from '../i18n/ui.js';
 import { assessmentData, chooseDate, choosePack } from '../cli/context.js';
-import { describeFsError } from '../yaml/read.js';
+import { ensureDir } from '../core/files.js';
 import { countJobs, isFormExport, readInputs, type Job } from './inputs.js';
 import { loadMapping, type FormMapping } from './mapping.js';
 import { WorkerPool } from './pool.js';
@@ -42,11 +42,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   const uiLang = opts.lang ?? langFromEnv();
   const t = translator(uiLang);
   const outDir = resolve(opts.out);
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (err) {
-    throw new UserError(`cannot create the output folder: ${describeFsError(err)}`, { file: opts.out });
-  }
+  ensureDir(outDir);
   const summaryFile = join(outDir, SUMMARY_FILE);
   if (existsSync(summaryFile) && !opts.force) {
     throw new UserError('already exists; not overwritten', { file: join(opts.out, SUMMARY_FILE) }, 'use --force to replace it, or choose another --out');

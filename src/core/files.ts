@@ -1,5 +1,5 @@
-import { closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { describeFsError } from '../yaml/read.js';
 
@@ -35,16 +35,39 @@ export interface WriteOptions {
 }
 
 /**
+ * Creates a folder and its missing parents, one level at a time. Node's `mkdirSync(…, { recursive })`
+ * spins forever on file systems that answer ENOENT for a folder under an existing parent (/proc, some
+ * FUSE mounts), so it is not used.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new UserError(`cannot create the folder: ${describeFsError(err)}`, { file: dir });
+    }
+  }
+  if (!statSync(resolve(dir), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError('cannot create the folder: a file of that name is in the way', { file: dir });
+  }
+}
+
+/**
  * Writes a whole file or nothing: the data goes to a temporary file beside the target, is flushed,
  * then renamed (replace) or hard-linked (no-replace, so an existing file is never clobbered even in a race).
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const dir = dirname(file);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new UserError(`cannot create the folder: ${describeFsError(err)}`, { file: dir });
-  }
+  ensureDir(dir);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {

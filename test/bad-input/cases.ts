@@ -10,8 +10,9 @@ export interface BadInputCase {
   files?: Record<string, string | Buffer>;
   args: string[];
   code: number;
-  /** The one line expected on stderr. */
-  stderr: RegExp;
+  /** The one line expected on stderr, or each line in order (batch lists every failure on its own line). */
+  stderr: RegExp | RegExp[];
+  env?: NodeJS.ProcessEnv;
   /** Node options such as a preload that makes writes fail. */
   nodeArgs?: string[];
   /** Skip when running as root (permissions do not apply to root). */
@@ -79,4 +80,60 @@ export const assessCases: BadInputCase[] = [
   { name: 'pack folder that does not exist', files: { 'a.yaml': typical }, args: assess('a.yaml', '--pack', 'nowhere'), code: 2, stderr: /^digiscan: \/.*nowhere\/pack\.yaml: no such file$/ },
   { name: 'pack with malformed YAML', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('id: digiscan-sme', 'id: [digiscan-sme') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: invalid YAML: / },
   { name: 'pack with a missing translation', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/\n {10}nl: Heeft uw onderneming een website\?/, '') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: missing "nl" translation in dimensions\[0\]\.questions\[0\]\.text$/ },
+];
+
+const example = join(EXAMPLES, 'typical.yaml');
+const fullDisk = ['--import', join(ROOT, 'test/helpers/full-disk.mjs')];
+
+export const outputCases: BadInputCase[] = [
+  { name: 'report folder on a file system that refuses it', args: ['assess', '--answers', example, '--out', '/proc/digiscan-nope/r.pdf'], code: 2, stderr: /^digiscan: \/proc\/digiscan-nope: cannot create the folder: / },
+  { name: 'report folder where a file stands', files: { blocker: 'x' }, args: ['assess', '--answers', example, '--out', 'blocker/r.pdf'], code: 2, stderr: /^digiscan: blocker: cannot create the folder: a file of that name is in the way$/ },
+  { name: 'read-only report folder', files: { 'ro/.keep': '' }, setup: (dir) => chmod(join(dir, 'ro'), 0o555), needsNonRoot: true, args: ['assess', '--answers', example, '--out', 'ro/r.pdf'], code: 2, stderr: /^digiscan: ro\/r\.pdf: cannot write: permission denied$/ },
+  { name: 'existing report without --force', files: { 'r.pdf': 'mine' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: already exists; not overwritten \(use --force/ },
+  { name: 'full disk while writing the report', nodeArgs: fullDisk, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: cannot write: no space left on the device$/ },
+  { name: 'malformed SOURCE_DATE_EPOCH', env: { SOURCE_DATE_EPOCH: 'yesterday' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "yesterday"$/ },
+  { name: 'empty company name', files: { 'a.yaml': edit(/name: .*\n/, 'name: ""\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: missing company "name"$/ },
+  { name: 'template over an existing file', files: { 't.yaml': 'mine' }, args: ['template', '--yaml', '--out', 't.yaml'], code: 2, stderr: /^digiscan: t\.yaml: already exists; not overwritten/ },
+];
+
+export const aidsCases: BadInputCase[] = [
+  { name: 'employees not a number', args: ['aids', '--region', 'BE-BRU', '--employees', 'abc'], code: 2, stderr: /^digiscan: --employees must be a whole number of employees like 6, not "abc"$/ },
+  { name: 'negative employees', args: ['aids', '--region', 'BE-BRU', '--employees', '-4'], code: 2, stderr: /^digiscan: .*employees/ },
+  { name: 'turnover not an amount', args: ['aids', '--region', 'BE-BRU', '--employees', '5', '--turnover', 'lots'], code: 2, stderr: /^digiscan: --turnover must be an amount in euros like 850000, not "lots"$/ },
+  { name: 'unknown theme', args: ['aids', '--region', 'BE-BRU', '--employees', '5', '--theme', 'magic'], code: 2, stderr: /^digiscan: --theme must be one of website, ecommerce, invoicing, cybersecurity, ai, consulting, training, not "magic"$/ },
+  { name: 'malformed NACE code', args: ['aids', '--region', 'BE-BRU', '--employees', '5', '--nace', 'x1'], code: 2, stderr: /^digiscan: --nace must be a NACE code like 47\.11 or 62\.01, not "x1"$/ },
+  { name: 'unknown region', args: ['aids', '--region', 'BE-XX', '--employees', '5'], code: 2, stderr: /^digiscan: --region must be one of BE-BRU, /  },
+  { name: 'no region', args: ['aids', '--employees', '5'], code: 2, stderr: /^digiscan: --region is required: one of BE-BRU/ },
+  { name: 'impossible date', args: ['aids', '--region', 'BE-BRU', '--employees', '5', '--date', '2026-13-01'], code: 2, stderr: /^digiscan: --date must be a real date/ },
+  { name: 'unknown legal form', args: ['aids', '--region', 'BE-BRU', '--employees', '5', '--legal-form', 'gmbh'], code: 2, stderr: /^digiscan: --legal-form must be one of / },
+];
+
+const header = 'Timestamp,Company name,Region of the operating seat,Number of employees (FTE)';
+export const batchCases: BadInputCase[] = [
+  { name: 'no input given', args: ['batch', '--out', 'out'], code: 2, stderr: /^digiscan: missing required argument 'input' \(see --help\)$/ },
+  { name: 'no output folder given', args: ['batch', 'x.yaml'], code: 2, stderr: /^digiscan: required option '-o, --out <dir>' not specified \(see --help\)$/ },
+  { name: 'unknown report format', args: ['batch', example, '--out', 'out', '--format', 'docx'], code: 2, stderr: /^digiscan: .*docx/ },
+  { name: 'zero jobs', args: ['batch', example, '--out', 'out', '--jobs', '0'], code: 2, stderr: /^digiscan: .*--jobs/ },
+  { name: 'output folder where a file stands', files: { out: 'x' }, args: ['batch', example, '--out', 'out', '--format', 'json'], code: 2, stderr: /^digiscan: .*out: cannot create the folder: a file of that name is in the way$/ },
+  {
+    name: 'form export without the required columns',
+    files: { 'f.csv': 'Name,Where\nA,BE-BRU\n' },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 1,
+    stderr: [/^digiscan: 1\/1 firms processed, 1 failed$/, /^digiscan: 1 failed:$/, /^digiscan: f\.csv:1: no column for "name"/, /^digiscan: f\.csv:1: no column for "region"/, /^digiscan: f\.csv:1: no column for "employees"/],
+  },
+  {
+    name: 'form export with a broken row among good ones',
+    files: { 'f.csv': `${header}\n2026-01-05,Alpha,Bruxelles-Capitale,3\n2026-01-05,Beta,Atlantis,3\n2026-01-05,Gamma,Wallonie,12\n` },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 1,
+    stderr: [
+      /^digiscan: 1\/3 firms processed/,
+      /^digiscan: 2\/3 firms processed/,
+      /^digiscan: 3\/3 firms processed, 1 failed$/,
+      /^digiscan: 1 failed:$/,
+      /^digiscan: f\.csv:3: "Atlantis" is not an answer of "region" in column "Region of the operating seat"/,
+    ],
+  },
+  { name: 'missing input file', args: ['batch', 'nope.yaml', '--out', 'out', '--format', 'json'], code: 1, stderr: [/processed|failed/, /failed/, /^digiscan: nope\.yaml: no such file$/] },
 ];
