@@ -187,6 +187,45 @@ describe('the interview in a terminal (built command)', { timeout: 120_000 }, ()
     }
   });
 
+  // kill -9 at other moments: in the profile, on the first dimension question, on an advisor note, and
+  // a split second after a key press (the answer on screen may or may not be saved, but nothing else moves).
+  const killPoints: { name: string; args: string[]; stop: (s: Screen, given: Given) => boolean; raceKey?: boolean }[] = [
+    { name: 'in the company profile', args: [], stop: (s, g) => profileByLabel.has(s.message) && Object.keys(g.company).length >= 2 },
+    { name: 'on the first dimension question', args: [], stop: (s) => questionByText.has(s.message) },
+    { name: "on an advisor's note", args: ['--advisor'], stop: (s) => /^Advisor's note/.test(s.message) },
+    { name: 'right after a key press', args: [], stop: (s, g) => questionByText.has(s.message) && g.asked.length >= 6, raceKey: true },
+  ];
+  it.each(killPoints)('keeps every confirmed answer when killed (SIGKILL) $name', async ({ args, stop, raceKey }) => {
+    const tmp = tempDir();
+    try {
+      const term = start(args, tmp.dir);
+      const given = newGiven();
+      const onScreen = await answer(term, first, given, (s) => stop(s, given));
+      if (raceKey) term.press(KEY.enter);
+      term.pty.kill('SIGKILL');
+      await term.exited;
+
+      const file = answersFileIn(tmp.dir);
+      const saved = loadAnswers(file, pack); // still a valid answers file
+      expect(saved.company).toMatchObject(given.company);
+      expect(saved.answers).toMatchObject(given.answers);
+      const extra = Object.keys(saved.answers).filter((id) => !(id in given.answers));
+      // Only the question on screen may have been saved by the racing key press.
+      if (raceKey) expect(extra.every((id) => questionByText.get(onScreen.message)?.id === id)).toBe(true);
+      else expect(extra).toEqual([]);
+      expect(readdirSync(join(tmp.dir, 'reports')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+      const resumed = start(['assess', '--resume', file.slice(tmp.dir.length + 1)], tmp.dir);
+      const next = await nextScreen(resumed);
+      if (raceKey && extra.length) expect(questionByText.get(next.message)?.id).not.toBe(extra[0]);
+      else if (/^Advisor's note/.test(onScreen.message)) expect(questionByText.get(next.message)?.id).toBeDefined();
+      else expect(next.message).toBe(onScreen.message);
+      expect(next.text).toContain('Continuing reports/');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('Ctrl-C stops with exit 130 and says how to continue; the next start offers to resume', async () => {
     const tmp = tempDir();
     try {
