@@ -1,17 +1,5 @@
-import type { Lang } from '../core/lang.js';
-import { runBatch } from '../batch/run.js';
+import { runBatch, type BatchOptions } from '../batch/run.js';
 
-export interface BatchCommandOptions {
-  out: string;
-  format?: string;
-  jobs?: string;
-  lang?: Lang;
-  pack?: string;
-  mapping?: string;
-  date?: string;
-  force?: boolean;
-}
-
-export async function runBatchCommand(inputs: string[], opts: BatchCommandOptions): Promise<void> {
+export async function runBatchCommand(inputs: string[], opts: BatchOptions): Promise<void> {
   process.exitCode = await runBatch(inputs, opts);
 }
