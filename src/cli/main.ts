@@ -3,7 +3,6 @@ import { UserError } from '../core/errors.js';
 import { LANGS } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 
-
 // Each command's module is imported only when it runs, so `--version` and `--help` stay fast.
 export function buildProgram(): Command {
   const program = new Command('digiscan')
