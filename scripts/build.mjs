@@ -25,15 +25,15 @@ rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
   // batch-worker: the worker thread of `digiscan batch`, started by file path.
-  entryPoints: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'batch-worker': 'src/app/batch/worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
 });
 
-// Shipped YAML data, pre-parsed and pre-checked (see src/yaml/cache.ts). Same parser options as
-// src/yaml/read.ts; a file that does not parse or check is left unchecked, so the CLI reports its problems.
+// Shipped YAML data, pre-parsed and pre-checked (see src/io/cache.ts). Same parser options as
+// src/io/read.ts; a file that does not parse or check is left unchecked, so the CLI reports its problems.
 mkdirSync('.tmp', { recursive: true });
 const shipped = [];
 for (const rel of readdirSync('questionnaires', { recursive: true })) {

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { aidCatalogueSchema } from '../src/aids/schema.js';
-import { answersFileSchema } from '../src/answers/schema.js';
-import { aidMatchSchema, assessmentSchema } from '../src/assessment/schema.js';
-import { benchmarksSchema } from '../src/benchmarks/schema.js';
-import { packSchema } from '../src/pack/schema.js';
+import { aidCatalogueSchema } from '../src/engine/aids/schema.js';
+import { answersFileSchema } from '../src/engine/answers/schema.js';
+import { aidMatchSchema, assessmentSchema } from '../src/engine/assessment/schema.js';
+import { benchmarksSchema } from '../src/engine/benchmarks/schema.js';
+import { packSchema } from '../src/engine/pack/schema.js';
 
 // `io: 'input'`: describe what a person may write (defaults make fields optional).
 export const schemas = {

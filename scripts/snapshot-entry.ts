@@ -1,11 +1,9 @@
 // Run by scripts/build.mjs: loads the shipped data with the real loaders and returns, per file, what the
 // loader produced, for the files whose checks all passed. The CLI then trusts those results while the
-// file's text is unchanged (src/yaml/cache.ts), instead of validating ~150 KB of YAML at every start.
-import { loadPackAids } from '../src/aids/load.js';
-import { loadPackBenchmarks } from '../src/benchmarks/load.js';
-import { loadUiStrings } from '../src/i18n/ui.js';
-import { builtinPackDir, loadPack, type Pack } from '../src/pack/load.js';
-import { buildRecorder } from '../src/yaml/validate.js';
+// file's text is unchanged (src/io/cache.ts), instead of validating ~150 KB of YAML at every start.
+import { type Pack } from '../src/engine/pack/load.js';
+import { buildRecorder } from '../src/engine/yaml/validate.js';
+import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadUiStrings } from '../src/io/load.js';
 
 export function checkedShippedData(): Map<string, unknown> {
   const kept = new Map<string, unknown>();

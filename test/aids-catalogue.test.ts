@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAids } from '../src/aids/load.js';
 import { UserError } from '../src/core/errors.js';
-import { loadPack } from '../src/pack/load.js';
 import { PACK_DIR, tempDir } from './helpers/cli.js';
+import { loadAids, loadPack } from '../src/io/load.js';
 
 const AIDS_FILE = join(PACK_DIR, 'aids.yaml');
 const builtin = readFileSync(AIDS_FILE, 'utf8');

@@ -1,13 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPackAids } from '../src/aids/load.js';
-import { loadAnswers } from '../src/answers/load.js';
-import { assess } from '../src/assessment/index.js';
-import { profileFromFlags, type AidsOptions } from '../src/cli/aids.js';
+import { assess } from '../src/engine/assessment/index.js';
+import { profileFromFlags, type AidsOptions } from '../src/app/aids.js';
 import { UserError } from '../src/core/errors.js';
-import { loadUiStrings } from '../src/i18n/ui.js';
-import { loadPack } from '../src/pack/load.js';
 import { EXAMPLES, PACK_DIR, runCli, tempDir } from './helpers/cli.js';
+import { loadAnswers, loadPack, loadPackAids, loadUiStrings } from '../src/io/load.js';
 
 // These run the built command: `npm test` builds first; alone, run `npm run build` before.
 const REQUIRED_KEYS = ['id', 'name', 'region', 'themes', 'rate', 'cap', 'url', 'asOf'];

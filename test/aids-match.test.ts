@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchAids, naceOutcome, periodEnd, periodStart, type AidProfile } from '../src/aids/index.js';
-import { loadPackAids } from '../src/aids/load.js';
-import { aidProfileFromCompany } from '../src/aids/profile.js';
+import { matchAids, naceOutcome, periodEnd, periodStart, type AidProfile } from '../src/engine/aids/index.js';
+import { aidProfileFromCompany } from '../src/engine/aids/profile.js';
 import { LANGS, type Lang } from '../src/core/lang.js';
 import { translator } from '../src/i18n/ui.js';
-import { loadPack } from '../src/pack/load.js';
 import { PACK_DIR } from './helpers/cli.js';
+import { loadPack, loadPackAids, loadUiStrings } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const catalogue = loadPackAids(pack)!;
@@ -14,7 +13,7 @@ const aidById = new Map(catalogue.aids.map((a) => [a.id, a]));
 const DATE = '2026-03-02';
 
 function match(profile: Partial<AidProfile> & { region: string }, date = DATE, lang: Lang = 'en', extra: Partial<Parameters<typeof matchAids>[0]> = {}) {
-  return matchAids({ catalogue, profile: { employees: 6, ...profile }, date, lang, t: translator(lang), ...extra });
+  return matchAids({ catalogue, profile: { employees: 6, ...profile }, date, lang, t: translator(lang, loadUiStrings()), ...extra });
 }
 const ids = (r: ReturnType<typeof match>) => r.matches.map((m) => m.id);
 const rejection = (r: ReturnType<typeof match>, id: string) => r.rejections.find((x) => x.id === id);
@@ -144,7 +143,7 @@ describe('aid eligibility', () => {
     for (const lang of LANGS) {
       for (const region of pack.profile.get('region')!.options!.map((o) => o.id)) {
         const result = match({ region, employees: 6 }, '2027-06-01', lang);
-        const text = JSON.stringify(result) + result.warnings.map((w) => translator(lang)(`warning.${w.code}`, w.params)).join();
+        const text = JSON.stringify(result) + result.warnings.map((w) => translator(lang, loadUiStrings())(`warning.${w.code}`, w.params)).join();
         expect(text).not.toContain('⟨');
       }
     }
@@ -235,7 +234,7 @@ describe('catalogue age', () => {
     late.setUTCDate(late.getUTCDate() + 1);
     const warnings = match({ region: 'BE-BRU' }, late.toISOString().slice(0, 10)).warnings;
     expect(warnings).toEqual([{ code: 'aids_stale', params: expect.objectContaining({ asOf: newest, months: 12 }) }]);
-    expect(translator('en')('warning.aids_stale', warnings[0]!.params)).toContain(`dates from ${newest}`);
+    expect(translator('en', loadUiStrings())('warning.aids_stale', warnings[0]!.params)).toContain(`dates from ${newest}`);
   });
 });
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadAnswers, parseAnswers, type Answers } from '../src/answers/load.js';
-import { serializeAnswers } from '../src/answers/write.js';
-import { loadPack } from '../src/pack/load.js';
+import { parseAnswers, type Answers } from '../src/engine/answers/load.js';
+import { serializeAnswers } from '../src/io/answers-write.js';
 import { EXAMPLES, PACK_DIR } from './helpers/cli.js';
+import { loadAnswers, loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const def = pack.definition;

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAnswers } from '../src/answers/load.js';
 import { UserError } from '../src/core/errors.js';
-import { loadPack } from '../src/pack/load.js';
 import { EXAMPLES, PACK_DIR, readExample, tempDir, writeFile } from './helpers/cli.js';
+import { loadAnswers, loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const tmp = tempDir();

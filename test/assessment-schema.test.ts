@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
-import type { Answers } from '../src/answers/load.js';
-import { assess } from '../src/assessment/index.js';
-import { assessmentSchema } from '../src/assessment/schema.js';
-import type { Assessment } from '../src/assessment/types.js';
-import { assessmentData } from '../src/cli/context.js';
-import { loadPack } from '../src/pack/load.js';
+import type { Answers } from '../src/engine/answers/load.js';
+import { assess } from '../src/engine/assessment/index.js';
+import { assessmentSchema } from '../src/engine/assessment/schema.js';
+import type { Assessment } from '../src/engine/assessment/types.js';
+import { assessmentData } from '../src/app/context.js';
 import { PACK_DIR } from './helpers/cli.js';
+import { loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const data = assessmentData(pack);

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAnswers, parseAnswers } from '../src/answers/load.js';
-import { assess, type Assessment } from '../src/assessment/index.js';
-import { loadPackAids } from '../src/aids/load.js';
-import { assessmentData } from '../src/cli/context.js';
-import { loadPack } from '../src/pack/load.js';
+import { parseAnswers } from '../src/engine/answers/load.js';
+import { assess, type Assessment } from '../src/engine/assessment/index.js';
+import { assessmentData } from '../src/app/context.js';
 import { LANGS } from '../src/core/lang.js';
-import { readCsv, sniffDelimiter } from '../src/batch/csv-input.js';
-import { loadMapping, normalize, parseNumber, planColumns, splitChoices } from '../src/batch/mapping.js';
+import { readCsv, sniffDelimiter } from '../src/app/batch/csv-input.js';
+import { loadMapping, normalize, parseNumber, planColumns, splitChoices } from '../src/app/batch/mapping.js';
 import { BIN, EXAMPLES, PACK_DIR, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
+import { loadAnswers, loadPack, loadPackAids } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const tmp = tempDir('digiscan-batch-');
@@ -389,9 +388,9 @@ describe('digiscan batch', () => {
     expect(screen).toContain(`${join(dir, 'missing.yaml')}: no such file`);
   });
 
-  // Runs once the PDF renderer (src/render/pdf/index.ts) is in the tree; src/batch/report.ts must then
+  // Runs once the PDF renderer (src/reports/pdf/index.ts) is in the tree; src/app/batch/report.ts must then
   // import it literally (see the TODO there) for the bundle to contain it.
-  it.skipIf(!existsSync(join(ROOT, 'src/render/pdf/index.ts')))('writes one PDF per firm with --format pdf', () => {
+  it.skipIf(!existsSync(join(ROOT, 'src/reports/pdf/index.ts')))('writes one PDF per firm with --format pdf', () => {
     const dir = fresh('pdf');
     const out = join(dir, 'out');
     const r = runCli(['batch', EXAMPLES, '--out', out, '--format', 'pdf,json', '--date', '2026-04-01']);

@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAnswers } from '../src/answers/load.js';
-import { assess } from '../src/assessment/index.js';
-import type { Assessment } from '../src/assessment/types.js';
+import { assess } from '../src/engine/assessment/index.js';
+import type { Assessment } from '../src/engine/assessment/types.js';
 import {
   DII_BASIC_MIN,
   diiLevel,
@@ -13,14 +12,13 @@ import {
   selectBenchmark,
   sizeFits,
   type FactStatus,
-} from '../src/benchmarks/index.js';
-import { loadBenchmarks, loadPackBenchmarks } from '../src/benchmarks/load.js';
-import type { Benchmark, BenchmarkData, Population } from '../src/benchmarks/schema.js';
+} from '../src/engine/benchmarks/index.js';
+import type { Benchmark, BenchmarkData, Population } from '../src/engine/benchmarks/schema.js';
 import { UserError } from '../src/core/errors.js';
-import { loadUiStrings, translator } from '../src/i18n/ui.js';
-import { loadPack } from '../src/pack/load.js';
-import { establishedFacts, scoreAssessment, type QuestionStatus } from '../src/scoring/index.js';
+import { translator } from '../src/i18n/ui.js';
+import { establishedFacts, scoreAssessment, type QuestionStatus } from '../src/engine/scoring/index.js';
 import { EXAMPLES, PACK_DIR, tempDir } from './helpers/cli.js';
+import { loadAnswers, loadBenchmarks, loadPack, loadPackBenchmarks, loadUiStrings } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const data = loadPackBenchmarks(pack)!;

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slugify } from '../src/core/files.js';
+import { slugify } from '../src/io/files.js';
 import { readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
 
 const tmp = tempDir('digiscan-names-');

@@ -4,14 +4,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadAnswers } from '../src/answers/load.js';
-import { loadPackBenchmarks } from '../src/benchmarks/load.js';
-import { diiLevels } from '../src/benchmarks/schema.js';
+import { diiLevels } from '../src/engine/benchmarks/schema.js';
 import { LANGS } from '../src/core/lang.js';
-import { UI_FILE } from '../src/i18n/ui.js';
-import { loadPack } from '../src/pack/load.js';
-import { scoreAssessment } from '../src/scoring/index.js';
+import { scoreAssessment } from '../src/engine/scoring/index.js';
 import { EXAMPLES, PACK_DIR, ROOT } from './helpers/cli.js';
+import { UI_FILE, loadAnswers, loadPack, loadPackBenchmarks } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const files = {
@@ -54,7 +51,7 @@ describe('texts in three languages', () => {
 
   it('interface strings used in the code exist in ui.yaml', () => {
     const ui = parse(readFileSync(UI_FILE, 'utf8')) as Record<string, unknown>;
-    const sources = ['src/render/terminal.ts', 'src/benchmarks/index.ts', 'src/benchmarks/format.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    const sources = ['src/reports/terminal.ts', 'src/engine/benchmarks/index.ts', 'src/engine/benchmarks/format.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
     const keys = [...sources.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]!);
     keys.push(...diiLevels.map((l) => `dii.level.${l}`), ...['size', 'region', 'both'].map((k) => `benchmark.fallback_${k}`));
     expect(keys.length).toBeGreaterThan(10);

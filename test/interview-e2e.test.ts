@@ -4,12 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadAnswers } from '../src/answers/load.js';
-import { loadPack } from '../src/pack/load.js';
-import type { Question } from '../src/pack/schema.js';
-import { visibleQuestions } from '../src/scoring/index.js';
+import type { Question } from '../src/engine/pack/schema.js';
+import { visibleQuestions } from '../src/engine/scoring/index.js';
 import { PACK_DIR, runCli, tempDir } from './helpers/cli.js';
 import { KEY, Terminal } from './helpers/pty.js';
+import { loadAnswers, loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const def = pack.definition;

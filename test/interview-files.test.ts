@@ -1,11 +1,11 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Answers } from '../src/answers/load.js';
-import { serializeAnswers } from '../src/answers/write.js';
-import { findUnfinished, freeStem, isUnfinished, loadForResume, stemOf } from '../src/interview/files.js';
-import { loadPack } from '../src/pack/load.js';
+import type { Answers } from '../src/engine/answers/load.js';
+import { serializeAnswers } from '../src/io/answers-write.js';
+import { findUnfinished, freeStem, isUnfinished, loadForResume, stemOf } from '../src/app/interview/files.js';
 import { ROOT, tempDir } from './helpers/cli.js';
+import { loadPack } from '../src/io/load.js';
 
 const pack = loadPack(join(ROOT, 'test/fixtures/interview-pack'));
 const tmp = tempDir();

@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Answers } from '../src/answers/load.js';
-import { parseAnswers } from '../src/answers/load.js';
-import { serializeAnswers } from '../src/answers/write.js';
+import type { Answers } from '../src/engine/answers/load.js';
+import { parseAnswers } from '../src/engine/answers/load.js';
+import { serializeAnswers } from '../src/io/answers-write.js';
 import type { Lang } from '../src/core/lang.js';
 import { translator } from '../src/i18n/ui.js';
-import { runInterview, type InterviewState } from '../src/interview/flow.js';
-import { loadPack } from '../src/pack/load.js';
+import { runInterview, type InterviewState } from '../src/app/interview/flow.js';
 import { ROOT } from './helpers/cli.js';
 import { enter, pick, ScriptedPrompter, tick, type, type Act } from './helpers/prompter.js';
+import { loadPack, loadUiStrings } from '../src/io/load.js';
 
 const pack = loadPack(join(ROOT, 'test/fixtures/interview-pack'));
-const en = translator('en');
-const nl = translator('nl');
+const en = translator('en', loadUiStrings());
+const nl = translator('nl', loadUiStrings());
 const BACK = en('interview.back');
 
 function fresh(lang: Lang = 'en', languageChosen = false): InterviewState {
@@ -38,7 +38,7 @@ async function play(script: Act[], state = fresh(), advisor = false) {
     state,
     prompter,
     advisor,
-    translate: (l) => translator(l),
+    translate: (l) => translator(l, loadUiStrings()),
     save: (s) => saved.push(serializeAnswers(s.answers, pack, { skipped: s.skipped, schema: 'x' })),
     now: () => new Date((clock += 1000)),
   });

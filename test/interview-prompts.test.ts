@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { describe, expect, it, vi } from 'vitest';
-import type { Answers } from '../src/answers/load.js';
+import type { Answers } from '../src/engine/answers/load.js';
 import { translator } from '../src/i18n/ui.js';
-import { runInterview, type InterviewState } from '../src/interview/flow.js';
-import { terminalPrompter } from '../src/interview/inquirer.js';
-import { loadPack } from '../src/pack/load.js';
+import { runInterview, type InterviewState } from '../src/app/interview/flow.js';
+import { terminalPrompter } from '../src/app/interview/inquirer.js';
 import { ROOT } from './helpers/cli.js';
+import { loadPack, loadUiStrings } from '../src/io/load.js';
 
 vi.mock('@inquirer/prompts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@inquirer/prompts')>();
@@ -17,7 +17,7 @@ vi.mock('@inquirer/prompts', async (importOriginal) => {
 });
 
 const pack = loadPack(join(ROOT, 'test/fixtures/interview-pack'));
-const en = translator('en');
+const en = translator('en', loadUiStrings());
 
 function start(state: InterviewState) {
   let printed = '';
@@ -32,7 +32,7 @@ function start(state: InterviewState) {
     state,
     prompter: terminalPrompter({ color: false, output }),
     advisor: false,
-    translate: (l) => translator(l),
+    translate: (l) => translator(l, loadUiStrings()),
     save: () => {},
   });
   return { done, printed: () => printed };

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError, UserError } from '../src/core/errors.js';
-import { loadPack } from '../src/pack/load.js';
 import { PACK_DIR, tempDir } from './helpers/cli.js';
+import { loadPack } from '../src/io/load.js';
 
 const builtin = readFileSync(join(PACK_DIR, 'pack.yaml'), 'utf8');
 const tmp = tempDir();

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../src/assessment/types.js';
+import type { Assessment } from '../src/engine/assessment/types.js';
 import type { Lang } from '../src/core/lang.js';
 import { translator } from '../src/i18n/ui.js';
-import { renderPdf } from '../src/render/pdf/index.js';
+import { renderPdf } from '../src/reports/pdf/index.js';
 import { fixtureAssessment } from './fixtures/pdf-assessment.js';
 import { readPdf, squash } from './helpers/pdf.js';
+import { loadUiStrings } from '../src/io/load.js';
 
 async function render(a: Assessment, now?: Date) {
-  const bytes = await renderPdf(a, { t: translator(a.language), deterministic: true, now });
+  const bytes = await renderPdf(a, { t: translator(a.language, loadUiStrings()), deterministic: true, now });
   return { bytes, pdf: await readPdf(bytes) };
 }
 
 /** Key content every report must carry, read from the assessment itself. */
 function expectKeyContent(a: Assessment, text: string) {
-  const t = translator(a.language);
+  const t = translator(a.language, loadUiStrings());
   const body = squash(text);
   const has = (s: string) => expect(body, s).toContain(squash(s));
   has(a.company.name);
@@ -56,7 +57,7 @@ describe('PDF report', () => {
       expect(pdf.text).toContain('✓');
       expect(a.aids!.length).toBeGreaterThan(0);
       // Page numbers on every page after the cover.
-      const t = translator(lang);
+      const t = translator(lang, loadUiStrings());
       pdf.pages.slice(1).forEach((page, i) => expect(squash(page)).toContain(squash(t('pdf.page', { page: i + 2, pages: pdf.pages.length }))));
     });
   }
@@ -79,12 +80,12 @@ describe('PDF report', () => {
     expect(a.aids!.length).toBeGreaterThan(0);
     for (const aid of a.aids!) if (aid.url) expect(pdf.links).toContain(aid.url);
     expect(pdf.info.Author).toContain('digiscan');
-    expect(pdf.info.Subject).toBe(translator('nl')('pdf.subject'));
+    expect(pdf.info.Subject).toBe(translator('nl', loadUiStrings())('pdf.subject'));
   });
 
   it('gives identical bytes for the same assessment in deterministic mode', async () => {
     const a = fixtureAssessment({ lang: 'fr' });
-    const t = translator('fr');
+    const t = translator('fr', loadUiStrings());
     const first = await renderPdf(a, { t, deterministic: true });
     const second = await renderPdf(a, { t, deterministic: true });
     expect(first.equals(second)).toBe(true);
@@ -94,7 +95,7 @@ describe('PDF report', () => {
 
   it('says so when benchmarks, digital intensity and aids are absent or empty', async () => {
     const bare = fixtureAssessment({ lang: 'en', withExtras: false });
-    const t = translator('en');
+    const t = translator('en', loadUiStrings());
     const { pdf } = await render(bare);
     const body = squash(pdf.text);
     for (const key of ['pdf.aids_absent', 'pdf.dii_absent', 'pdf.no_benchmarks', 'pdf.sources_none']) expect(body).toContain(squash(t(key)));
@@ -114,7 +115,7 @@ describe('PDF report', () => {
     // No empty page: each one carries content beyond its running head and page number.
     pdf.content.forEach((page, i) => expect(page.length, `page ${i + 1}: ${page}`).toBeGreaterThan(40));
     // Running heads and page numbers are artifacts, outside the reading order.
-    const t = translator('fr');
+    const t = translator('fr', loadUiStrings());
     expect(pdf.content.join(' ')).not.toContain(t('pdf.page', { page: 2, pages: pdf.pages.length }));
   });
 });

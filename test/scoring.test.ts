@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../src/answers/load.js';
-import { assess } from '../src/assessment/index.js';
-import { loadPack } from '../src/pack/load.js';
-import { packSchema, type PackDefinition, type Question } from '../src/pack/schema.js';
-import { levelFor, scoreAssessment } from '../src/scoring/index.js';
+import type { Answers } from '../src/engine/answers/load.js';
+import { assess } from '../src/engine/assessment/index.js';
+import { packSchema, type PackDefinition, type Question } from '../src/engine/pack/schema.js';
+import { levelFor, scoreAssessment } from '../src/engine/scoring/index.js';
 import { PACK_DIR } from './helpers/cli.js';
+import { loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const def = pack.definition;

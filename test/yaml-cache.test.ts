@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedYamlData } from '../src/yaml/cache.js';
-import { parseYaml } from '../src/yaml/read.js';
+import { cachedYamlData } from '../src/io/cache.js';
+import { parseYaml } from '../src/io/read.js';
 import { ROOT } from './helpers/cli.js';
-import { validateAids } from '../src/aids/load.js';
-import { validateBenchmarks } from '../src/benchmarks/load.js';
-import { loadUiStrings } from '../src/i18n/ui.js';
-import { validatePack } from '../src/pack/load.js';
+import { validateAids } from '../src/engine/aids/load.js';
+import { validateBenchmarks } from '../src/engine/benchmarks/load.js';
+import { validatePack } from '../src/engine/pack/load.js';
+import { loadUiStrings } from '../src/io/load.js';
 
 // The build pre-parses shipped YAML into dist/data (npm test builds first).
 describe('pre-parsed YAML data', () => {

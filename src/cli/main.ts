@@ -28,7 +28,7 @@ export function buildProgram(): Command {
       '\nThe PDF report is in the answers\' language (or --lang). Set SOURCE_DATE_EPOCH (seconds) to get\nbyte-identical PDFs for equal answers: the date and document id are then fixed.',
     )
     .action(async (opts) => {
-      const { runAssess } = await import('./assess.js');
+      const { runAssess } = await import('../app/assess.js');
       await runAssess(opts);
     });
 
@@ -47,7 +47,7 @@ export function buildProgram(): Command {
     .option('--explain', 'also list the aids ruled out, and why')
     .option('--pack <dir>', 'use the aids of the questionnaire pack in this folder')
     .action(async (opts) => {
-      const { runAids } = await import('./aids.js');
+      const { runAids } = await import('../app/aids.js');
       await runAids(opts);
     });
 
@@ -64,7 +64,7 @@ export function buildProgram(): Command {
     .option('--date <yyyy-mm-dd>', 'assess as of this date when an answers file has no date (default: today)')
     .option('--force', 'replace existing report files and summary.csv')
     .action(async (inputs: string[], opts) => {
-      const { runBatchCommand } = await import('./batch.js');
+      const { runBatchCommand } = await import('../app/batch/command.js');
       await runBatchCommand(inputs, opts);
     });
 
@@ -78,7 +78,7 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .option('--force', 'replace an existing --out file')
     .action(async (opts) => {
-      const { runTemplate } = await import('./template.js');
+      const { runTemplate } = await import('../app/template.js');
       await runTemplate(opts);
     });
 

@@ -1,4 +1,4 @@
-import type { CheckboxConfig, Choice, Context, InputConfig, Prompter, SelectConfig } from '../../src/interview/prompter.js';
+import type { CheckboxConfig, Choice, Context, InputConfig, Prompter, SelectConfig } from '../../src/app/interview/prompter.js';
 
 export type Prompt =
   | { kind: 'select'; config: SelectConfig<unknown>; context: Context | undefined }

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
+import { translator } from '../i18n/ui.js';
+import { renderJson } from '../reports/json.js';
+import { renderTerminal, useColor } from '../reports/terminal.js';
+import { assessAnswers, chooseDate, choosePack } from './context.js';
+import { writeReportFiles } from './outputs.js';
+import { loadAnswers, loadUiStrings } from '../io/load.js';
+
+export interface AssessOptions {
+  answers?: string;
+  resume?: string;
+  advisor?: boolean;
+  force?: boolean;
+  json?: boolean;
+  lang?: Lang;
+  pack?: string;
+  date?: string;
+  out?: string;
+}
+
+/**
+ * Scores an answers file (--answers FILE), or on a terminal runs the interview: a fresh one (saving
+ * to --answers FILE when that file does not exist yet) or a resumed one (--resume FILE, or an
+ * unfinished --answers FILE). Without a terminal, or with --json, an existing file is only scored.
+ */
+export async function runAssess(opts: AssessOptions): Promise<void> {
+  const pack = choosePack(opts.pack);
+  const today = chooseDate(opts.date);
+  const interactive = isInteractive();
+  if (opts.resume !== undefined) {
+    if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both');
+    if (!interactive) {
+      throw new UserError('--resume continues the interview and needs a terminal; to score the file as it is, use --answers FILE');
+    }
+    if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, 'start a new interview with: digiscan assess');
+  }
+  let interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
+  if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
+  let resume = opts.resume;
+  if (!interview && interactive && !opts.json && opts.answers !== undefined) {
+    // On a terminal, --answers names the interview's file: an unfinished one is continued.
+    const { isUnfinished } = await import('./interview/files.js');
+    if (isUnfinished(opts.answers, pack)) {
+      interview = true;
+      resume = opts.answers;
+    }
+  }
+  if (interview) {
+    const { runInterviewCommand } = await import('./interview/index.js');
+    await runInterviewCommand({
+      pack,
+      today,
+      lang: opts.lang,
+      advisor: opts.advisor,
+      answersFile: resume === undefined ? opts.answers : undefined,
+      resumeFile: resume,
+      force: opts.force,
+    });
+    return;
+  }
+  if (!opts.answers) {
+    throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
+  }
+  const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
+  const assessment = assessAnswers(pack, answers, today, opts.lang);
+  const t = translator(assessment.language, loadUiStrings());
+  if (opts.json) {
+    // stdout stays pure JSON for pipelines; a report file is written only when asked for with --out.
+    process.stdout.write(renderJson(assessment));
+    if (opts.out) {
+      const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
+      for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
+    }
+    return;
+  }
+  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t }));
+  const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
+  process.stdout.write('\n');
+  for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
+}
+
+
+/** The interview reads keys from a terminal and draws on one. */
+function isInteractive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}

@@ -1,0 +1,93 @@
+// Scores one firm and writes its reports: the work of a batch worker, kept apart from the thread
+// plumbing so it reads (and could run) like any other command.
+import { join } from 'node:path';
+import { parseAnswers, validateAnswers } from '../../engine/answers/load.js';
+import { assess } from '../../engine/assessment/index.js';
+import type { Assessment } from '../../engine/assessment/types.js';
+import { UserError, ValidationError } from '../../core/errors.js';
+import { defaultReportPath, slugify, writeFileAtomic } from '../../io/files.js';
+import { VERSION } from '../../core/version.js';
+import { translator, type Translate } from '../../i18n/ui.js';
+import type { Pack } from '../../engine/pack/load.js';
+import { renderCsv } from '../../reports/csv.js';
+import { renderJson } from '../../reports/json.js';
+import { readTextFile } from '../../io/read.js';
+import { existsSync } from 'node:fs';
+import type { Job } from './inputs.js';
+import type { Format, WorkerConfig } from './protocol.js';
+import { summaryRow } from './summary.js';
+
+type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
+
+type RenderPdf = (assessment: Assessment, options: { t: Translate; deterministic?: boolean }) => Promise<Buffer>;
+
+// The PDF renderer pulls in pdfkit: loaded only when a PDF is asked for.
+
+export async function loadRenderers(formats: Format[]): Promise<Map<Format, Render>> {
+  const renderers = new Map<Format, Render>();
+  for (const format of formats) {
+    if (format === 'json') renderers.set(format, async (a) => renderJson(a));
+    else if (format === 'csv') renderers.set(format, async (a, t) => renderCsv(a, { t }));
+    else {
+      let renderPdf: RenderPdf;
+      try {
+        ({ renderPdf } = (await import('../../reports/pdf/index.js')) as { renderPdf: RenderPdf });
+      } catch {
+        throw new UserError('PDF reports are not available in this build', undefined, 'use --format json,csv');
+      }
+      renderers.set(format, (a, t) => renderPdf(a, { t }));
+    }
+  }
+  return renderers;
+}
+
+export interface Reporter {
+  /** Scores the job, asks `claim` for the report's number among same-named firms, writes the files. */
+  run(job: Job, claim: (base: string) => Promise<number>): Promise<{ row: string[]; levels: number[]; scores: number[] }>;
+}
+
+export async function createReporter(config: WorkerConfig): Promise<Reporter> {
+  const { pack } = config;
+  const renderers = await loadRenderers(config.formats);
+  const translators = new Map<string, Translate>();
+  const t = (lang: Assessment['language']) => {
+    if (!translators.has(lang)) translators.set(lang, translator(lang, config.data.ui));
+    return translators.get(lang)!;
+  };
+  return {
+    async run(job, claim) {
+      const answers = loadJobAnswers(job, pack);
+      const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, ...config.data });
+      const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
+      const suffix = number > 1 ? `-${number}` : '';
+      const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));
+      if (!config.force) {
+        const existing = files.find((f) => existsSync(f));
+        if (existing) throw new UserError('already exists; not overwritten', { file: existing }, 'use --force to replace it');
+      }
+      for (const [i, format] of config.formats.entries()) {
+        const data = await renderers.get(format)!(assessment, t(assessment.language));
+        writeFileAtomic(files[i]!, data, { overwrite: config.force, durable: false });
+      }
+      const reports = files.map((f) => f.slice(join(config.outDir, '/').length));
+      return {
+        row: summaryRow(assessment, job.source, reports),
+        levels: [assessment.overall.level, ...assessment.dimensions.map((d) => d.level)],
+        scores: [assessment.overall.score, ...assessment.dimensions.map((d) => d.score)],
+      };
+    },
+  };
+}
+
+function loadJobAnswers(job: Job, pack: Pack) {
+  if (job.kind === 'yaml') return parseAnswers(readTextFile(job.file), job.file, pack, { requireProfile: true });
+  const source = { file: job.file, data: job.data, locate: () => ({ line: job.line, col: 0 }) };
+  try {
+    return validateAnswers(source, pack, { requireProfile: true });
+  } catch (err) {
+    // A form row has a line but no meaningful column: drop the placeholder column from the message.
+    if (err instanceof ValidationError) throw new ValidationError(err.problems.map((p) => ({ ...p, col: undefined })));
+    if (err instanceof UserError) throw new UserError(err.message, err.location && { ...err.location, col: undefined }, err.hint);
+    throw err;
+  }
+}

@@ -1,0 +1,47 @@
+// Entry point of a batch worker thread (bundled as dist/batch-worker.js): scores the jobs it is
+// given one after the other and reports each result or failure to the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../../core/errors.js';
+import type { Job } from './inputs.js';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
+import { createReporter, type Reporter } from './report.js';
+
+const port = parentPort!;
+const config = workerData as WorkerConfig;
+const send = (message: FromWorker) => port.postMessage(message);
+
+const claims = new Map<number, (n: number) => void>();
+let reporter: Promise<Reporter> | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'name') {
+    claims.get(message.seq)?.(message.number);
+    claims.delete(message.seq);
+    return;
+  }
+  const { job } = message;
+  // One job at a time: rendering is CPU work, so overlapping jobs would only raise memory.
+  queue = queue.then(() => runJob(job));
+});
+
+async function runJob(job: Job): Promise<void> {
+  try {
+    reporter ??= createReporter(config);
+    const claim = (base: string) =>
+      new Promise<number>((resolve) => {
+        claims.set(job.seq, resolve);
+        send({ type: 'claim', seq: job.seq, base });
+      });
+    const result = await (await reporter).run(job, claim);
+    send({ type: 'done', seq: job.seq, ...result });
+  } catch (err) {
+    send({ type: 'failed', seq: job.seq, message: describe(err) });
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof UserError) return err.format();
+  const message = err instanceof Error ? err.message : String(err);
+  return `unexpected error: ${message.split('\n')[0]}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
+}

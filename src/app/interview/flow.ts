@@ -1,0 +1,336 @@
+// The interview as a walk over steps (language, profile, each visible question, advisor notes).
+// The steps are recomputed from the answers after every answer, so a `when` condition hides or
+// shows questions at once; "back" walks the history of steps actually shown.
+import type { Answers } from '../../engine/answers/load.js';
+import type { AnswerValue } from '../../engine/answers/schema.js';
+import { LANGS, type Lang } from '../../core/lang.js';
+import type { Translate } from '../../i18n/ui.js';
+import type { Pack } from '../../engine/pack/load.js';
+import type { Dimension, ProfileQuestion, Question } from '../../engine/pack/schema.js';
+import { visibleQuestions } from '../../engine/scoring/index.js';
+import type { Choice, Prompter } from './prompter.js';
+
+/** Typed into a text answer, goes back to the previous question. */
+export const BACK_KEYWORD = '<';
+
+const BACK = Symbol('back');
+const SKIP = Symbol('skip');
+type Nav = typeof BACK | typeof SKIP;
+
+export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+
+export type Step =
+  | { kind: 'language'; key: string }
+  | { kind: 'profile'; key: string; question: ProfileQuestion; index: number; total: number }
+  | { kind: 'question'; key: string; question: Question; dimension: Dimension; dimIndex: number; dimCount: number; index: number; total: number }
+  | { kind: 'note'; key: string; dimension: Dimension; dimIndex: number; dimCount: number };
+
+/** The answers so far, plus the ids the person saw and left open (saved as null). */
+export interface InterviewState {
+  answers: Answers;
+  skipped: Set<string>;
+  /** Whether the language is settled (chosen, given with --lang, or read from a resumed file). */
+  languageChosen: boolean;
+}
+
+export interface InterviewOptions {
+  pack: Pack;
+  state: InterviewState;
+  prompter: Prompter;
+  translate: (lang: Lang) => Translate;
+  /** Ask for a free note after each dimension. */
+  advisor: boolean;
+  /** Called after every answer with the state to write; must not return before it is on disk. */
+  save: (state: InterviewState) => void;
+  now?: () => Date;
+}
+
+/** The steps of the interview given the answers so far, in order. */
+export function planSteps(pack: Pack, answers: Answers, advisor: boolean): Step[] {
+  const def = pack.definition;
+  const steps: Step[] = [{ kind: 'language', key: 'language' }];
+  def.profile.forEach((question, index) => {
+    steps.push({ kind: 'profile', key: `profile:${question.id}`, question, index, total: def.profile.length });
+  });
+  const shown = visibleQuestions(def, answers);
+  const undecided = undecidedQuestions(def.dimensions, answers, shown);
+  def.dimensions.forEach((dimension, dimIndex) => {
+    const questions = dimension.questions.filter((q) => shown.has(q.id));
+    if (!questions.length) return;
+    const dimCount = def.dimensions.length;
+    // "question i of m" counts the questions that may still appear, so m does not grow on the way.
+    const counted = dimension.questions.filter((q) => shown.has(q.id) || undecided.has(q.id));
+    questions.forEach((question) => {
+      const index = counted.indexOf(question);
+      steps.push({ kind: 'question', key: `question:${question.id}`, question, dimension, dimIndex, dimCount, index, total: counted.length });
+    });
+    if (advisor) steps.push({ kind: 'note', key: `note:${dimension.id}`, dimension, dimIndex, dimCount });
+  });
+  return steps;
+}
+
+/** Hidden questions whose condition waits on a question not answered yet (so they may still show). */
+function undecidedQuestions(dimensions: Dimension[], answers: Answers, shown: Set<string>): Set<string> {
+  const undecided = new Set<string>();
+  for (const d of dimensions) {
+    for (const q of d.questions) {
+      if (shown.has(q.id) || !q.when || !('question' in q.when)) continue;
+      const gate = q.when.question;
+      if ((shown.has(gate) && answers.answers[gate] === undefined) || undecided.has(gate)) undecided.add(q.id);
+    }
+  }
+  return undecided;
+}
+
+function visited(step: Step, state: InterviewState): boolean {
+  const { answers, skipped } = state;
+  switch (step.kind) {
+    case 'language':
+      return state.languageChosen;
+    case 'profile':
+      return answers.company[step.question.id] !== undefined || skipped.has(step.question.id);
+    case 'question':
+      return answers.answers[step.question.id] !== undefined || skipped.has(step.question.id);
+    case 'note':
+      return answers.notes[step.dimension.id] !== undefined;
+  }
+}
+
+/**
+ * Where a (resumed) interview starts: the first step not yet answered. A note counts as given once
+ * a later question was answered, so resuming a file without notes does not go back to dimension 1.
+ */
+export function startIndex(steps: Step[], state: InterviewState): number {
+  let laterVisited = false;
+  let start = steps.length;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    const done = visited(step, state) || (step.kind === 'note' && laterVisited);
+    if (!done) start = i;
+    else if (step.kind !== 'note') laterVisited = true;
+  }
+  return start;
+}
+
+/** Progress of a (partial) answers file: visible questions answered or skipped, out of all visible. */
+export function progress(pack: Pack, state: InterviewState): { done: number; total: number } {
+  const questions = planSteps(pack, state.answers, false).filter((s) => s.kind === 'question');
+  return { done: questions.filter((s) => visited(s, state)).length, total: questions.length };
+}
+
+/** Runs the interview from the first unanswered step to the end; returns the completed state. */
+export async function runInterview(options: InterviewOptions): Promise<InterviewState> {
+  const { pack, state, prompter, advisor } = options;
+  const now = options.now ?? (() => new Date());
+  const plan = () => planSteps(pack, state.answers, advisor);
+
+  let steps = plan();
+  const start = startIndex(steps, state);
+  const history = steps.slice(0, start).map((s) => s.key);
+  let current = steps[start]?.key;
+
+  while (current !== undefined) {
+    const step = steps.find((s) => s.key === current);
+    if (!step) throw new Error(`interview step ${current} vanished`);
+    const t = options.translate(state.answers.language);
+    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack });
+    if (result === BACK) {
+      current = history.pop();
+      steps = plan();
+      continue;
+    }
+    apply(step, result, state);
+    touch(state, now);
+    options.save(state);
+    history.push(step.key);
+    steps = plan();
+    const index = steps.findIndex((s) => s.key === step.key);
+    current = steps[index + 1]?.key;
+  }
+  state.answers.completedAt = now().toISOString();
+  touch(state, now);
+  options.save(state);
+  return state;
+}
+
+function touch(state: InterviewState, now: () => Date): void {
+  const stamp = now().toISOString();
+  state.answers.createdAt ??= stamp;
+  state.answers.updatedAt = stamp;
+}
+
+type Answer = Lang | string | number | AnswerValue | typeof SKIP;
+
+function apply(step: Step, value: Answer, state: InterviewState): void {
+  const { answers, skipped } = state;
+  switch (step.kind) {
+    case 'language':
+      answers.language = value as Lang;
+      state.languageChosen = true;
+      return;
+    case 'profile':
+      if (value === SKIP) {
+        delete answers.company[step.question.id];
+        skipped.add(step.question.id);
+      } else {
+        answers.company[step.question.id] = value as string | number;
+        skipped.delete(step.question.id);
+      }
+      return;
+    case 'question':
+      if (value === SKIP) {
+        delete answers.answers[step.question.id];
+        skipped.add(step.question.id);
+      } else {
+        answers.answers[step.question.id] = value as AnswerValue;
+        skipped.delete(step.question.id);
+      }
+      return;
+    case 'note':
+      answers.notes[step.dimension.id] = value as string;
+  }
+}
+
+interface AskContext {
+  state: InterviewState;
+  prompter: Prompter;
+  t: Translate;
+  canGoBack: boolean;
+  pack: Pack;
+}
+
+async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
+  const { state, prompter, t, canGoBack } = ctx;
+  const lang = state.answers.language;
+  const back: Choice<Nav>[] = canGoBack ? [{ value: BACK, name: t('interview.back') }] : [];
+  const selectKeys = t('interview.keys.select');
+
+  if (step.kind === 'language') {
+    const choices: Choice<Lang | Nav>[] = LANGS.map((l) => ({ value: l, name: LANGUAGE_NAMES[l] }));
+    return prompter.select({ message: t('interview.language'), choices: [...choices, ...back], default: lang, keys: selectKeys });
+  }
+
+  if (step.kind === 'profile') {
+    const q = step.question;
+    const current = state.answers.company[q.id];
+    const wasSkipped = state.skipped.has(q.id);
+    const position = t('interview.position.profile', { i: step.index + 1, m: step.total });
+    if (q.type === 'choice') {
+      prompter.context({ position, help: q.help[lang] });
+      const choices: Choice<string | Nav>[] = (q.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] }));
+      if (!q.required) choices.push({ value: SKIP, name: t('interview.skip_profile') });
+      return prompter.select({
+        message: q.label[lang],
+        choices: [...choices, ...back],
+        default: current !== undefined ? String(current) : wasSkipped ? SKIP : undefined,
+        keys: selectKeys,
+      });
+    }
+    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack) });
+    const raw = await prompter.input({
+      message: q.label[lang],
+      default: current === undefined ? undefined : String(current),
+      validate: (value) => {
+        const v = value.trim();
+        if (v === BACK_KEYWORD && canGoBack) return true;
+        if (v === '') return q.required ? t('interview.error.required') : true;
+        return profileProblem(q, v, t) ?? true;
+      },
+    });
+    const v = raw.trim();
+    if (v === BACK_KEYWORD && canGoBack) return BACK;
+    if (v === '') return SKIP;
+    return q.type === 'number' ? parseNumber(v)! : v;
+  }
+
+  if (step.kind === 'note') {
+    const title = step.dimension.title[lang];
+    prompter.context({ position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }), hint: textHint(t, false, canGoBack) });
+    const raw = await prompter.input({
+      message: t('interview.note', { dimension: title }),
+      default: state.answers.notes[step.dimension.id] || undefined,
+      validate: () => true,
+    });
+    const v = raw.trim();
+    if (v === BACK_KEYWORD && canGoBack) return BACK;
+    return v;
+  }
+
+  const q = step.question;
+  const dimension = step.dimension;
+  prompter.context({
+    position: t('interview.position.question', {
+      dimension: dimension.title[lang],
+      k: step.dimIndex + 1,
+      n: step.dimCount,
+      i: step.index + 1,
+      m: step.total,
+    }),
+    intro: step.index === 0 ? dimension.intro?.[lang] : undefined,
+    help: q.help[lang],
+  });
+  const current = state.answers.answers[q.id];
+  const wasSkipped = state.skipped.has(q.id);
+  // A question without its own "don't know" option still lets the person move on, unanswered.
+  const skip: Choice<Nav>[] = q.options.some((o) => o.dontKnow) ? [] : [{ value: SKIP, name: t('interview.skip') }];
+
+  if (q.type === 'single') {
+    const choices: Choice<string | Nav>[] = q.options.map((o) => ({ value: o.id, name: o.label[lang] }));
+    return prompter.select({
+      message: q.text[lang],
+      choices: [...choices, ...skip, ...back],
+      default: typeof current === 'string' ? current : wasSkipped ? SKIP : undefined,
+      keys: selectKeys,
+    });
+  }
+
+  const ticked = new Set(Array.isArray(current) ? current : current === undefined ? [] : [current]);
+  const choices: Choice<string | Nav>[] = q.options.map((o) => ({ value: o.id, name: o.label[lang], checked: ticked.has(o.id) }));
+  const extra = [...skip, ...back].map((c) => ({ ...c, checked: c.value === SKIP && wasSkipped }));
+  const nameOf = new Map<string | Nav, string>([...choices, ...extra].map((c) => [c.value, c.name]));
+  const alone = new Set<string | Nav>([...q.options.filter((o) => o.exclusive).map((o) => o.id), BACK, SKIP]);
+  const picked = await prompter.checkbox({
+    message: q.text[lang],
+    choices: [...choices, ...extra],
+    keys: t('interview.keys.checkbox'),
+    validate: (values) => {
+      const single = values.find((v) => alone.has(v));
+      if (single !== undefined && values.length > 1) return t('interview.error.alone', { option: nameOf.get(single) ?? '' });
+      // Nothing ticked is an answer ("none of these") only when the question has no "none" option.
+      if (!values.length && q.options.some((o) => o.exclusive)) return t('interview.error.tick');
+      return true;
+    },
+  });
+  if (picked.includes(BACK)) return BACK;
+  if (picked.includes(SKIP)) return SKIP;
+  return picked as string[];
+}
+
+function textHint(t: Translate, optional: boolean, canGoBack: boolean): string | undefined {
+  const parts: string[] = [];
+  if (optional) parts.push(t('interview.hint.enter_skips'));
+  if (canGoBack) parts.push(t('interview.hint.back', { keyword: BACK_KEYWORD }));
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** A number as people type it: "12", "1 200", "12,5". */
+export function parseNumber(text: string): number | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f']/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(compact)) return undefined;
+  return Number(compact);
+}
+
+/** Why a typed profile answer is refused (translated), or undefined when it is fine. */
+export function profileProblem(q: ProfileQuestion, value: string, t: Translate): string | undefined {
+  if (q.type === 'number') {
+    const n = parseNumber(value);
+    if (n === undefined) return t('interview.error.number');
+    if (q.integer && !Number.isInteger(n)) return t('interview.error.integer');
+    if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
+      return t('interview.error.range', { min: q.min ?? '−∞', max: q.max ?? '∞' });
+    }
+    return undefined;
+  }
+  if (q.pattern && !new RegExp(q.pattern).test(value)) return t('interview.error.pattern');
+  return undefined;
+}

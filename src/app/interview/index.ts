@@ -1,0 +1,143 @@
+// `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
+// summary and the report files.
+import { Chalk } from 'chalk';
+import type { Answers } from '../../engine/answers/load.js';
+import { serializeAnswers } from '../../io/answers-write.js';
+import { assessAnswers } from '../context.js';
+import { writeReportFiles } from '../outputs.js';
+import { writeFileAtomic } from '../../io/files.js';
+import { type Lang } from '../../core/lang.js';
+import { langFromEnv } from '../../io/locale.js';
+import { translator } from '../../i18n/ui.js';
+import type { Pack } from '../../engine/pack/load.js';
+import { renderTerminal, useColor } from '../../reports/terminal.js';
+import { ANSWERS_SUFFIX, findUnfinished, freeStem, loadForResume, stemOf } from './files.js';
+import { progress, runInterview, type InterviewState } from './flow.js';
+import { isPromptExit, terminalPrompter } from './inquirer.js';
+import type { Choice } from './prompter.js';
+import { loadUiStrings } from '../../io/load.js';
+
+export interface InterviewCommandOptions {
+  pack: Pack;
+  /** YYYY-MM-DD: the assessment date of a new interview. */
+  today: string;
+  lang?: Lang | undefined;
+  advisor?: boolean | undefined;
+  /** A new answers file to create (must not exist). */
+  answersFile?: string | undefined;
+  /** An existing answers file to continue. */
+  resumeFile?: string | undefined;
+  /** Replace report files that already exist. */
+  force?: boolean | undefined;
+  /** Where default files go and unfinished ones are looked for. */
+  reportsDir?: string;
+}
+
+export async function runInterviewCommand(opts: InterviewCommandOptions): Promise<void> {
+  const { pack } = opts;
+  const reportsDir = opts.reportsDir ?? 'reports';
+  const color = useColor(process.stdout);
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const prompter = terminalPrompter({ color });
+  let file: string | undefined;
+  let created = false;
+  let state: InterviewState | undefined;
+  if (opts.resumeFile) {
+    state = loadForResume(opts.resumeFile, pack);
+    if (opts.lang) state.answers.language = opts.lang;
+    file = opts.resumeFile;
+    created = true;
+  }
+
+  const startLang = state?.answers.language ?? opts.lang ?? langFromEnv();
+  let t = translator(startLang, loadUiStrings());
+  prompter.say(c.bold(pack.definition.title[startLang]));
+  prompter.say(c.dim(t('interview.intro')));
+  try {
+    if (opts.answersFile) {
+      file = opts.answersFile;
+    } else if (!state) {
+      const unfinished = findUnfinished(reportsDir, pack);
+      if (unfinished.length) {
+        const choices: Choice<number>[] = unfinished.map((u, i) => {
+          const { done, total } = progress(pack, u.state);
+          const name = String(u.state.answers.company.name ?? '—');
+          return { value: i, name: t('interview.resume.item', { name, done, total, date: localStamp(u.modified) }), description: u.file };
+        });
+        choices.push({ value: -1, name: t('interview.resume.new') });
+        prompter.say('');
+        const chosen = await prompter.select({ message: t('interview.resume.message'), choices, default: 0, keys: t('interview.keys.select') });
+        if (chosen >= 0) {
+          state = unfinished[chosen]!.state;
+          file = unfinished[chosen]!.file;
+          created = true;
+        }
+      }
+    }
+    if (state) {
+      if (opts.lang) state.answers.language = opts.lang;
+      t = translator(state.answers.language, loadUiStrings());
+      prompter.say(t('interview.resuming', { file: file! }));
+    } else {
+      state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
+    }
+
+    const save = (s: InterviewState) => {
+      if (!file) {
+        // The default name needs the company name: the file appears once that question is answered.
+        if (s.answers.company.name === undefined && !s.skipped.has('name')) return;
+        file = `${freeStem(reportsDir, String(s.answers.company.name ?? ''), s.answers.assessedOn ?? opts.today)}${ANSWERS_SUFFIX}`;
+      }
+      writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
+      if (!created) {
+        created = true;
+        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file })));
+      }
+    };
+    const advisor = Boolean(opts.advisor) || Object.keys(state.answers.notes).length > 0;
+    state = await runInterview({ pack, state, prompter, advisor, translate: (l) => translator(l, loadUiStrings()), save });
+  } catch (err) {
+    if (!isPromptExit(err)) throw err;
+    const lang = state?.answers.language ?? startLang;
+    const tr = translator(lang, loadUiStrings());
+    process.stdout.write('\n');
+    if (file && created) {
+      prompter.say(tr('interview.interrupted', { file }));
+      prompter.say(tr('interview.continue_with', { command: resumeCommand(file) }));
+    } else {
+      prompter.say(tr('interview.interrupted_nothing'));
+    }
+    process.exitCode = 130;
+    return;
+  }
+
+  t = translator(state.answers.language, loadUiStrings());
+  prompter.say('');
+  prompter.say(c.green(t('interview.done')));
+  const assessment = assessAnswers(pack, state.answers, opts.today);
+  process.stdout.write(`\n${renderTerminal(assessment, { color, t })}\n`);
+  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
+  for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: path }));
+}
+
+function newState(pack: Pack, today: string, language: Lang, languageChosen: boolean): InterviewState {
+  const answers: Answers = {
+    questionnaire: { id: pack.definition.id, version: pack.definition.version },
+    language,
+    company: {},
+    answers: {},
+    notes: {},
+    assessedOn: today,
+  };
+  return { answers, skipped: new Set(), languageChosen };
+}
+
+function resumeCommand(file: string): string {
+  const quoted = /^[\w./@:+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return `digiscan assess --resume ${quoted}`;
+}
+
+function localStamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import type { Assessment } from '../engine/assessment/types.js';
+import { UserError } from '../core/errors.js';
+import { defaultReportPath, writeFileAtomic } from '../io/files.js';
+import { translator } from '../i18n/ui.js';
+import { renderJson } from '../reports/json.js';
+import { loadUiStrings } from '../io/load.js';
+
+export interface ReportFileOptions {
+  /** Folder for default file names (default "reports"). */
+  dir?: string;
+  force?: boolean;
+  /** Path without extension for the files (e.g. the interview's answers file stem); default <dir>/<company-slug>-<date>. */
+  stem?: string;
+  /** Write only the PDF, to this file (assess --out FILE). */
+  out?: string;
+  /** Environment read for SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Reproducible output: with SOURCE_DATE_EPOCH set (seconds since 1970, the reproducible-builds
+ * convention), the PDF carries that date and a document id derived from it, so equal answers give
+ * equal bytes. Returns undefined when the variable is absent.
+ */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  return new Date(Number(raw) * 1000);
+}
+
+/**
+ * Writes the report files of one assessment and returns their paths: the PDF report and, beside it,
+ * the JSON document (the same object `--json` prints). With `out`, only the PDF, to that file.
+ * Existing files are kept unless `force` is set; then nothing is written.
+ */
+export async function writeReportFiles(assessment: Assessment, options: ReportFileOptions = {}): Promise<string[]> {
+  const stem = options.stem ?? defaultReportPath(options.dir ?? 'reports', assessment.company.name, assessment.assessedOn, '');
+  const pdfFile = options.out ?? `${stem}.pdf`;
+  const jsonFile = options.out === undefined ? `${stem}.json` : undefined;
+  // Fail before rendering; writeFileAtomic still refuses atomically if a file appears meanwhile.
+  if (!options.force) {
+    for (const file of [pdfFile, jsonFile]) {
+      if (file !== undefined && existsSync(file)) {
+        throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out');
+      }
+    }
+  }
+  const epoch = sourceDateEpoch(options.env);
+  const { renderPdf } = await import('../reports/pdf/index.js');
+  const pdf = await renderPdf(assessment, { t: translator(assessment.language, loadUiStrings()), deterministic: epoch !== undefined, now: epoch });
+  writeFileAtomic(pdfFile, pdf, { overwrite: options.force });
+  if (jsonFile === undefined) return [pdfFile];
+  writeFileAtomic(jsonFile, renderJson(assessment), { overwrite: options.force });
+  return [pdfFile, jsonFile];
+}

@@ -1,5 +1,0 @@
-import { runBatch, type BatchOptions } from '../batch/run.js';
-
-export async function runBatchCommand(inputs: string[], opts: BatchOptions): Promise<void> {
-  process.exitCode = await runBatch(inputs, opts);
-}

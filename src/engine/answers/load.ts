@@ -1,0 +1,144 @@
+import { UserError, ValidationError, type Problem } from '../../core/errors.js';
+import type { Lang } from '../../core/lang.js';
+import type { Pack } from '../pack/load.js';
+import { REQUIRED_PROFILE } from '../pack/load.js';
+import { parseYaml, type YamlSource } from '../yaml/source.js';
+import { problemAt, zodProblems } from '../yaml/validate.js';
+import { answersFileSchema, type AnswerValue } from './schema.js';
+
+export type CompanyValue = string | number;
+
+/** Answers checked against their pack: every key and option id is known, every value well-typed. */
+export interface Answers {
+  questionnaire: { id: string; version: string };
+  language: Lang;
+  company: Record<string, CompanyValue>;
+  answers: Record<string, AnswerValue>;
+  notes: Record<string, string>;
+  assessedOn?: string | undefined;
+  createdAt?: string | undefined;
+  updatedAt?: string | undefined;
+  completedAt?: string | undefined;
+}
+
+export interface LoadAnswersOptions {
+  /** Refuse a file whose required profile fields are missing (true for scoring; false while resuming). */
+  requireProfile?: boolean;
+}
+
+export function parseAnswers(text: string, file: string, pack: Pack, options: LoadAnswersOptions = {}): Answers {
+  const source = parseYaml(text, file);
+  return validateAnswers(source, pack, options);
+}
+
+export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAnswersOptions = {}): Answers {
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+    throw new UserError('an answers file must be a YAML mapping (questionnaire, language, company, answers)', { file: source.file, line: 1, col: 1 });
+  }
+  const parsed = answersFileSchema.safeParse(source.data);
+  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, source));
+  const data = parsed.data;
+  const { id, version } = pack.definition;
+  if (data.questionnaire.id !== id) {
+    const { line, col } = source.locate(['questionnaire', 'id']);
+    throw new UserError(`answers are for questionnaire "${data.questionnaire.id}", not "${id}"`, { file: source.file, line, col }, 'use --pack to choose its questionnaire');
+  }
+  if (major(data.questionnaire.version) !== major(version)) {
+    const { line, col } = source.locate(['questionnaire', 'version']);
+    throw new UserError(
+      `answers are for ${id} version ${data.questionnaire.version}, this questionnaire is version ${version}`,
+      { file: source.file, line, col },
+      'the major versions must match',
+    );
+  }
+
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
+  const atKey = (path: (string | number)[], message: string, hint?: string) =>
+    problems.push(problemAt(source, path, message, hint, { key: true }));
+
+  const company: Record<string, CompanyValue> = {};
+  const invalid = new Set<string>();
+  for (const [key, value] of Object.entries(data.company)) {
+    const q = pack.profile.get(key);
+    if (!q) {
+      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      continue;
+    }
+    if (value === null || value === '') continue;
+    const before = problems.length;
+    checkProfileValue(key, value);
+    if (problems.length > before) invalid.add(key);
+  }
+  function checkProfileValue(key: string, value: string | number): void {
+    const q = pack.profile.get(key)!;
+    if (q.type === 'number') {
+      if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`);
+      else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`);
+      else if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
+        at(['company', key], `"${key}" is ${value}, outside ${q.min ?? '-∞'}..${q.max ?? '∞'}`);
+      } else company[key] = value;
+    } else if (typeof value !== 'string') {
+      at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
+    } else if (q.type === 'choice' && !q.options?.some((o) => o.id === value)) {
+      at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
+    } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
+      at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+    } else company[key] = value;
+  }
+  if (options.requireProfile) {
+    for (const key of REQUIRED_PROFILE) {
+      if (company[key] === undefined && !invalid.has(key)) {
+        at(['company'], `missing company "${key}"`);
+      }
+    }
+  }
+
+  const answers: Record<string, AnswerValue> = {};
+  for (const [key, value] of Object.entries(data.answers)) {
+    const entry = pack.questions.get(key);
+    if (!entry) {
+      atKey(['answers', key], `unknown question id "${key}"`);
+      continue;
+    }
+    if (value === null) continue;
+    const { question } = entry;
+    const known = new Set(question.options.map((o) => o.id));
+    if (question.type === 'single') {
+      if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
+      else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
+      else answers[key] = value;
+    } else {
+      const list = typeof value === 'string' ? [value] : value;
+      const bad = list.find((v) => !known.has(v));
+      const exclusive = list.filter((v) => question.options.find((o) => o.id === v)?.exclusive);
+      if (bad !== undefined) at(['answers', key], `"${bad}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
+      else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`);
+      else answers[key] = [...new Set(list)];
+    }
+  }
+
+  const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
+  const notes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data.notes ?? {})) {
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
+    else notes[key] = value;
+  }
+
+  if (problems.length) throw new ValidationError(problems);
+  return {
+    questionnaire: data.questionnaire,
+    language: data.language,
+    company,
+    answers,
+    notes,
+    assessedOn: data.assessedOn,
+    createdAt: data.createdAt,
+    updatedAt: data.updatedAt,
+    completedAt: data.completedAt,
+  };
+}
+
+function major(version: string): string {
+  return version.split('.')[0] ?? version;
+}

@@ -1,0 +1,178 @@
+// The Assessment is the one contract between the pure core and every renderer:
+// `--json` prints exactly this object, and the terminal, CSV and PDF renderers only read it.
+import type { Lang } from '../../core/lang.js';
+import type { QuestionStatus } from '../scoring/index.js';
+
+export interface Assessment {
+  tool: { name: string; version: string };
+  questionnaire: { id: string; version: string; title: string };
+  language: Lang;
+  /** The day the assessment refers to (YYYY-MM-DD): aids and warnings are judged on it. */
+  assessedOn: string;
+  company: CompanySummary;
+  /** Profile answers, labelled in the report language, in questionnaire order. */
+  profile: ProfileLine[];
+  overall: { score: number; level: number; levelName: string; verdict: string };
+  dimensions: DimensionResult[];
+  /** Advisor notes not tied to one dimension (keys "profile" and "general"). */
+  notes: Record<string, string>;
+  /** Eurostat-style Digital Intensity Index (filled by the benchmarks stage). */
+  digitalIntensity?: DigitalIntensity;
+  /** Public aids this firm is eligible for, best fit first (filled by the aids stage). */
+  aids?: AidMatch[];
+  warnings: AssessmentWarning[];
+}
+
+/** Something the reader should know; renderers word it from ui.yaml key `warning.<code>`. */
+export interface AssessmentWarning {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface CompanySummary {
+  name: string;
+  region: string;
+  employees: number;
+  [field: string]: string | number;
+}
+
+export interface ProfileLine {
+  id: string;
+  label: string;
+  value: string | number;
+  display: string;
+}
+
+export interface DimensionResult {
+  id: string;
+  title: string;
+  weight: number;
+  score: number;
+  level: number;
+  levelName: string;
+  counts: Record<QuestionStatus, number>;
+  /** What the firm already does well (best answers), in the report language. */
+  strengths: string[];
+  /** The steps that would raise this score most, best first (at most three). */
+  nextSteps: NextStep[];
+  benchmarks: BenchmarkComparison[];
+  note?: string;
+  questions: AnsweredQuestion[];
+}
+
+export interface NextStep {
+  questionId: string;
+  text: string;
+  /** Points this dimension's score would gain with the best answer. */
+  gain: number;
+}
+
+export interface AnsweredQuestion {
+  id: string;
+  text: string;
+  status: QuestionStatus;
+  /** Labels of the chosen options (empty when unanswered or hidden). */
+  answer: string[];
+  points: number;
+  maxPoints: number;
+}
+
+/** A barometer figure set beside what this firm does. */
+export interface BenchmarkComparison {
+  id: string;
+  /** What the firms do, worded to follow the population ("have a website"). */
+  indicator: string;
+  /** Share of firms, in percent (for `approximate` figures, the share the wording rounds to). */
+  value: number;
+  /** The source's own wording when it gives no exact share ("almost 9 in 10"): print this, not `value`. */
+  approximate?: string;
+  /** A policy target rather than a measured share (`year` is then the target year). */
+  target?: boolean;
+  year: number;
+  /** The population the figure describes, in the report language: always print it next to the figure. */
+  population: string;
+  source: string;
+  confidence: 'official' | 'secondary' | 'unverified';
+  note?: string;
+  /** Whether this firm does it (null when the answers cannot tell). */
+  company: boolean | null;
+  /** Set when no figure covers the firm's size class or region: the closest population was used instead. */
+  fallback?: { size: boolean; region: boolean; note: string };
+}
+
+/** Eurostat Digital Intensity Index: how many of the 12 survey technologies the firm uses. */
+export interface DigitalIntensity {
+  /** Criteria met, 0–12 (criteria the answers cannot tell count as not met, as a lower bound). */
+  count: number;
+  max: number;
+  /** Criteria the answers cannot tell (not asked, "don't know", or only partly asked). */
+  unknown: number;
+  /** Eurostat bands: 0–3 very-low, 4–6 low, 7–9 high, 10–12 very-high. */
+  level: 'very-low' | 'low' | 'high' | 'very-high';
+  levelName: string;
+  /** At least a basic level (count ≥ 4), the Digital Decade 2030 yardstick. */
+  basic: boolean;
+  /** Survey year whose 12 criteria are used, and where the definition is described. */
+  definitionYear: number;
+  source: string;
+  criteria: DigitalIntensityCriterion[];
+  /** Shares of SMEs at basic level (Belgium, EU-27), the 2030 target and the share at this level, each with its source. */
+  comparisons: BenchmarkComparison[];
+}
+
+export interface DigitalIntensityCriterion {
+  id: string;
+  label: string;
+  /** null when the questionnaire cannot tell. */
+  met: boolean | null;
+  /** Whether the cited source confirms this variable belongs to the index of `definitionYear`. */
+  verified: boolean;
+  /** How the questionnaire approximates the Eurostat variable, when it does. */
+  approximation?: string;
+}
+
+/** One public aid matched to the firm, with everything the report must show beside it. */
+export interface AidMatch {
+  id: string;
+  name: string;
+  /** Region code of the aid: BE-BRU, BE-WAL, BE-VLG, BE-FED, FR, FR-BRE, ... */
+  region: string;
+  regionName: string;
+  themes: string[];
+  /** Only open aids are matched: active, or call-based (check that a call is open). */
+  status: 'active' | 'call-based';
+  /** As the catalogue words it, e.g. "25–70%"; an unverified term says so. */
+  rate: string;
+  cap: string;
+  /** Numbers behind rate and cap when the catalogue has them (percent, deduction percent or flat EUR). */
+  rateValue?: { unit: 'percent' | 'deduction' | 'flat'; min: number; max: number };
+  capAmount?: number;
+  /** null when no public link was found (secondary sources only). */
+  url: string | null;
+  /** Date the facts were checked (YYYY, YYYY-MM or YYYY-MM-DD); null when the source is undated. */
+  asOf: string | null;
+  confidence: 'official' | 'secondary' | 'unverified';
+  /** true: apply before you start spending; false: may apply after; null: not applicable or unknown. */
+  applyBefore: boolean | null;
+  /** Conditions the profile cannot check, to confirm with the provider or administration. */
+  conditions: string[];
+  /** Why it matches ("operating seat in Brussels ✓", ...); "?" marks what could not be checked. */
+  reasons: string[];
+  /** Terms the research marks unverified, to show as such. */
+  unverified: string[];
+  /** Dimension ids whose weakness this aid addresses, weakest first. */
+  fits: string[];
+  /** An estimated amount for a typical project, only when computed from the catalogue's rate and cap. */
+  estimate?: { amount: number; minAmount?: number; basis: string };
+  /** The research's caveats, in the report language. */
+  caveats: string[];
+}
+
+/** An aid the firm cannot use on the assessment date, with the reasons (shown by `aids --explain`). */
+export interface AidRejection {
+  id: string;
+  name: string;
+  region: string;
+  status: 'active' | 'call-based' | 'closed' | 'legacy' | 'proposal';
+  reasons: string[];
+}

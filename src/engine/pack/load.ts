@@ -1,0 +1,135 @@
+import { ValidationError, type Problem } from '../../core/errors.js';
+import type { YamlSource } from '../yaml/source.js';
+import { buildRecorder, problemAt, zodProblems } from '../yaml/validate.js';
+import { packSchema, type Dimension, type PackDefinition, type ProfileQuestion, type Question } from './schema.js';
+
+/** A validated questionnaire pack, with indexes the later stages need. */
+export interface Pack {
+  dir: string;
+  file: string;
+  definition: PackDefinition;
+  /** Every dimension question by id, with its dimension. */
+  questions: Map<string, { question: Question; dimension: Dimension }>;
+  profile: Map<string, ProfileQuestion>;
+}
+
+/** Profile questions every pack must have: the aids and benchmarks are chosen from them. */
+export const REQUIRED_PROFILE = ['name', 'region', 'employees'] as const;
+
+export const BUILTIN_PACK = 'digiscan-sme';
+
+export function validatePack(source: YamlSource, dir: string): Pack {
+  // Shipped packs were checked at build time (see validateSource); others are checked now.
+  const definition = source.checked !== undefined ? (source.checked as PackDefinition) : checkPack(source);
+  const questions = new Map<string, { question: Question; dimension: Dimension }>();
+  for (const dimension of definition.dimensions) {
+    for (const question of dimension.questions) questions.set(question.id, { question, dimension });
+  }
+  const profile = new Map(definition.profile.map((p) => [p.id, p]));
+  return { dir, file: source.file, definition, questions, profile };
+}
+
+function checkPack(source: YamlSource): PackDefinition {
+  const parsed = packSchema.safeParse(source.data);
+  if (!parsed.success) {
+    // Report the cross-reference mistakes too, when the raw data is regular enough to check.
+    let more: Problem[] = [];
+    try {
+      more = checkReferences(source.data as PackDefinition, source);
+    } catch {
+      // too malformed for reference checks; the schema problems say enough
+    }
+    throw new ValidationError([...zodProblems(parsed.error, source), ...more]);
+  }
+  const problems = checkReferences(parsed.data, source);
+  if (problems.length) throw new ValidationError(problems);
+  buildRecorder.outputs?.set(source.file, parsed.data);
+  return parsed.data;
+}
+
+/** What a schema cannot say: unique ids, conditions pointing at real earlier questions, level order. */
+function checkReferences(def: PackDefinition, source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[], message: string) => problems.push(problemAt(source, path, message));
+
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: (string | number)[], what: string) => {
+    const before = seen.get(id);
+    if (before) at([...path, 'id'], `duplicate id "${id}" (already used by ${before})`);
+    else seen.set(id, what);
+  };
+
+  def.profile.forEach((p, i) => {
+    claim(p.id, ['profile', i], `profile question ${p.id}`);
+    if (p.type === 'choice' && !p.options?.length) at(['profile', i], `profile question "${p.id}" is a choice without options`);
+    if (p.type !== 'choice' && p.options) at(['profile', i, 'options'], `options only fit a choice question ("${p.id}" is ${p.type})`);
+    if (p.pattern !== undefined) {
+      try {
+        new RegExp(p.pattern);
+      } catch {
+        at(['profile', i, 'pattern'], `pattern of "${p.id}" is not a valid regular expression`);
+      }
+    }
+    uniqueOptionIds(p.options ?? [], ['profile', i], at);
+  });
+  for (const required of REQUIRED_PROFILE) {
+    if (!def.profile.some((p) => p.id === required)) at(['profile'], `the profile needs a "${required}" question`);
+  }
+
+  const dimIds = new Set<string>();
+  const asked = new Map<string, Question>();
+  def.dimensions.forEach((d, di) => {
+    if (dimIds.has(d.id)) at(['dimensions', di, 'id'], `duplicate dimension id "${d.id}"`);
+    dimIds.add(d.id);
+    d.questions.forEach((q, qi) => {
+      const path = ['dimensions', di, 'questions', qi];
+      claim(q.id, path, `question ${q.id}`);
+      uniqueOptionIds(q.options, path, at);
+      if (q.options.filter((o) => o.dontKnow).length > 1) at([...path, 'options'], `question "${q.id}" has more than one "don't know" option`);
+      if (q.type === 'single' && !q.options.some((o) => o.points > 0)) {
+        at([...path, 'options'], `question "${q.id}" has no option worth any points`);
+      }
+      if (q.maxPoints !== undefined && q.type !== 'multi') at([...path, 'maxPoints'], `maxPoints only fits a multi question`);
+      if (q.when) {
+        if ('question' in q.when) {
+          const target = asked.get(q.when.question);
+          if (!target) {
+            at([...path, 'when', 'question'], `condition refers to unknown or later question "${q.when.question}"`);
+          } else {
+            q.when.anyOf.forEach((opt, oi) => {
+              if (!target.options.some((o) => o.id === opt)) {
+                at([...path, 'when', 'anyOf', oi], `condition refers to unknown option "${opt}" of question "${target.id}"`);
+              }
+            });
+          }
+        } else {
+          const profileId = q.when.profile;
+          if (!def.profile.some((p) => p.id === profileId)) {
+            at([...path, 'when', 'profile'], `condition refers to unknown profile question "${profileId}"`);
+          }
+        }
+      }
+      asked.set(q.id, q);
+    });
+  });
+
+  const levels = def.levels;
+  levels.forEach((l, i) => {
+    if (l.level !== i + 1) at(['levels', i, 'level'], `levels must be numbered 1 to 5 in order`);
+    if (i === 0 && l.min !== 0) at(['levels', i, 'min'], `the first level must start at 0`);
+    if (i > 0 && l.min <= levels[i - 1]!.min) at(['levels', i, 'min'], `level minimums must increase`);
+  });
+  return problems;
+}
+
+function uniqueOptionIds(
+  options: { id: string }[],
+  path: (string | number)[],
+  at: (path: (string | number)[], message: string) => void,
+): void {
+  const ids = new Set<string>();
+  options.forEach((o, oi) => {
+    if (ids.has(o.id)) at([...path, 'options', oi, 'id'], `duplicate option id "${o.id}"`);
+    ids.add(o.id);
+  });
+}

@@ -1,0 +1,94 @@
+// The PDF report: an A4, tagged (accessible) PDF 1.7 with an embedded Unicode font, drawn from the
+// Assessment alone. pdfkit is loaded here only; callers import this module dynamically.
+import type { Assessment } from '../../engine/assessment/types.js';
+import type { Lang } from '../../core/lang.js';
+import { formatEuro } from '../../i18n/format.js';
+import type { Translate } from '../../i18n/ui.js';
+import { useReportFonts } from './fonts.js';
+import { Layout, PAGE_MARGINS } from './layout.js';
+import { aidsSection, appendix, cover, dimensionSection, intensitySection, methodSection, overview, pageFurniture, type Formats } from './sections.js';
+
+export interface PdfOptions {
+  t: Translate;
+  /** Fixed dates and document id, so the same assessment gives the same bytes (tests, reproducible builds). */
+  deterministic?: boolean;
+  /** Creation date written in the PDF; in deterministic mode defaults to noon UTC of the assessment day. */
+  now?: Date;
+}
+
+
+/**
+ * Number, date and money formats of the report language, written out from ui.yaml rather than with
+ * Intl, whose locale data costs ~90 ms on first use.
+ */
+export function formats(lang: Lang, t: Translate): Formats {
+  const months = t('pdf.months').split(',');
+  const decimal = lang === 'en' ? '.' : ',';
+  const number = (value: number) => String(Math.round(value * 10) / 10).replace('.', decimal);
+  return {
+    number,
+    // French puts a (non-breaking) space before "%".
+    percent: (value) => `${number(value)}${lang === 'fr' ? '\u00a0%' : '%'}`,
+    date: (iso) => {
+      const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+      const month = m?.[2] ? months[+m[2] - 1] : undefined;
+      if (!m || !month) return iso;
+      if (!m[3]) return t('pdf.date_month', { month, year: m[1]! });
+      const day = +m[3];
+      return t('pdf.date_day', { day: lang === 'fr' && day === 1 ? '1er' : day, month, year: m[1]! });
+    },
+    amount: (euros) => formatEuro(euros, lang),
+  };
+}
+
+export async function renderPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { t } = options;
+  const created = options.now ?? (options.deterministic ? new Date(`${assessment.assessedOn}T12:00:00Z`) : new Date());
+  const title = t('assessment_of', { name: assessment.company.name || '—' });
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: PAGE_MARGINS,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: assessment.language,
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: false,
+    info: {
+      Title: title,
+      Author: `digiscan ${assessment.tool.version}`,
+      Subject: t('pdf.subject'),
+      Keywords: t('pdf.keywords'),
+      Creator: `digiscan ${assessment.tool.version}`,
+      // pdfkit derives the document id from these, so fixed dates give a fixed id.
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.addPage();
+  useReportFonts(doc, PDFDocument);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language, t) };
+  cover(ctx);
+  overview(ctx);
+  assessment.dimensions.forEach((d, i) => dimensionSection(ctx, d, i));
+  aidsSection(ctx);
+  intensitySection(ctx);
+  methodSection(ctx);
+  appendix(ctx);
+  root.end();
+  pageFurniture(ctx);
+  doc.end();
+  return done;
+}

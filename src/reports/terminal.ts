@@ -1,0 +1,92 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Assessment, BenchmarkComparison } from '../engine/assessment/types.js';
+import { companyText, comparisonText, figureText } from '../engine/benchmarks/format.js';
+import type { Translate } from '../i18n/ui.js';
+import { renderAidsSummary } from './aids.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  t: Translate;
+  width?: number;
+}
+
+/** Whether to colour output: never for NO_COLOR or a non-terminal, always for FORCE_COLOR. */
+export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+const BAR_WIDTH = 20;
+
+export function bar(score: number, width = BAR_WIDTH): string {
+  const filled = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function paint(c: ChalkInstance, level: number): (s: string) => string {
+  if (level <= 2) return c.red;
+  if (level === 3) return c.yellow;
+  return c.green;
+}
+
+function mark(company: boolean | null): string {
+  return company === null ? '?' : company ? '✓' : '✗';
+}
+
+/** One line: the figure, its population and year, whether the firm does it, and any fallback. */
+export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Assessment['language']): string {
+  const extra = [companyText(b, t)];
+  if (b.fallback?.size) extra.push(t('benchmark.other_size'));
+  if (b.fallback?.region) extra.push(t('benchmark.other_region'));
+  if (b.confidence === 'unverified') extra.push(t('benchmark.unverified'));
+  return `${comparisonText(b, t, lang)} — ${extra.join(', ')}`;
+}
+
+export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  lines.push(c.bold(t('assessment_of', { name: a.company.name || '—' })));
+  lines.push(c.dim(t('assessed_on', { date: a.assessedOn, id: a.questionnaire.id, version: a.questionnaire.version })));
+  lines.push('');
+  const labelWidth = Math.max(t('overall').length, ...a.dimensions.map((d) => d.title.length));
+  const row = (label: string, score: number, level: number, levelName: string) =>
+    `${label.padEnd(labelWidth)}  ${paint(c, level)(bar(score))} ${String(score).padStart(3)}/100  ${t('level')} ${level} · ${levelName}`;
+  lines.push(c.bold(row(t('overall'), a.overall.score, a.overall.level, a.overall.levelName)));
+  if (a.overall.verdict) lines.push(c.italic(a.overall.verdict));
+  lines.push('');
+  for (const d of a.dimensions) {
+    lines.push(row(d.title, d.score, d.level, d.levelName));
+    // The dimension's headline figure (the first in benchmarks.yaml), with the population it describes.
+    const b = d.benchmarks[0];
+    if (b) lines.push(c.dim(`${' '.repeat(labelWidth)}  ${mark(b.company)} ${comparisonLine(b, t, a.language)}`));
+  }
+  const dii = a.digitalIntensity;
+  if (dii) {
+    lines.push('');
+    const basic = t(dii.basic ? 'dii.basic_yes' : 'dii.basic_no');
+    const unknown = dii.unknown ? ` (${t('dii.unknown', { count: dii.unknown, max: dii.max })})` : '';
+    const summary = t('dii.summary', { count: dii.count, max: dii.max, level: dii.levelName });
+    lines.push(t('dii.line', { title: t('dii.title', { year: dii.definitionYear }), summary, basic }) + unknown);
+    const shares = dii.comparisons.filter((x) => !x.id.startsWith('dii-level-share'));
+    const parts = shares.map((x) =>
+      x.target
+        ? t('dii.target_short', { year: x.year, value: figureText(x, a.language) })
+        : t('benchmark.short', { population: x.population, value: figureText(x, a.language), year: x.year }),
+    );
+    if (parts.length) lines.push(c.dim(`  ${parts.join(' · ')}`));
+    const fallback = shares.find((x) => x.fallback)?.fallback;
+    if (fallback) lines.push(c.dim(`  ${fallback.note}`));
+  }
+  lines.push('');
+  for (const d of a.dimensions) {
+    if (!d.nextSteps.length && !d.note) continue;
+    lines.push(c.bold(`${d.title} — ${t('next_steps')}`));
+    for (const s of d.nextSteps) lines.push(`  → ${s.text}`);
+    if (d.note) lines.push(c.dim(`  ${t('advisor_note')}: ${d.note}`));
+  }
+  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language);
+  if (aidLines.length) lines.push('', ...aidLines);
+  for (const w of a.warnings) lines.push(c.yellow(`! ${t(`warning.${w.code}`, w.params)}`));
+  return lines.join('\n') + '\n';
+}
