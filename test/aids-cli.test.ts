@@ -25,7 +25,7 @@ describe('digiscan aids', () => {
   it('prints a readable table in the chosen language, with reasons and "apply before you start"', () => {
     const r = runCli(['aids', '-r', 'be-wal', '-e', '6', '--nace', '47.11', '--date', '2026-03-02', '--lang', 'fr']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Aides publiques\nProfil : Wallonie, 6 travailleur\(s\) — au 2026-03-02/);
+    expect(r.stdout).toMatch(/^Aides publiques\nProfil\u00a0: Wallonie, 6 travailleurs — à la date du 2\u00a0mars\u00a02026/);
     expect(r.stdout).toMatch(/#\s+Aide\s+Région\s+Taux\s+Plafond\s+Données au/);
     expect(r.stdout).toMatch(/Chèque « cybersécurité »\s+BE-WAL\s+75 %/);
     expect(r.stdout).toContain("siège d'exploitation en Wallonie ✓");

@@ -1,5 +1,10 @@
+// The one list of languages: schemas, flags, prompts and formats derive from it.
 export const LANGS = ['fr', 'nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
+/** Messages missing in a language fall back to this one. */
+export const FALLBACK_LANG: Lang = 'en';
+/** The locale of each language, for numbers, money, dates and plural rules (Belgian usage; English as in Ireland: euros). */
+export const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-IE' };
 /** A text in every supported language. */
 export type Localized = Record<Lang, string>;
 

@@ -7,8 +7,8 @@ import { parseAnswers, type Answers, type LoadAnswersOptions } from '../engine/a
 import { validateBenchmarks, BENCHMARKS_FILE } from '../engine/benchmarks/load.js';
 import type { BenchmarkData } from '../engine/benchmarks/schema.js';
 import { BUILTIN_PACK, validatePack, type Pack } from '../engine/pack/load.js';
-import { localizedSchema } from '../engine/pack/schema.js';
 import { validateSource } from '../engine/yaml/validate.js';
+import { FALLBACK_LANG, LANGS } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
 import { questionnairesDir } from './paths.js';
 import { readTextFile, readYamlFile } from './read.js';
@@ -47,9 +47,12 @@ export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
   return validateBenchmarks(readYamlFile(file), pack);
 }
 
-// Interface strings (terminal, reports) live in questionnaires/i18n/ui.yaml, one entry per key
-// with its text in every language.
-const uiSchema = z.record(z.string(), localizedSchema);
+// Interface strings (terminal, reports) live in questionnaires/i18n/ui.yaml, one entry per key with
+// its text in the fallback language (English) and, where translated, in the others.
+const uiSchema = z.record(
+  z.string(),
+  z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, lang === FALLBACK_LANG ? z.string() : z.optional(z.string())]))),
+) as unknown as z.ZodMiniType<UiStrings>;
 export const UI_FILE = questionnairesDir('i18n', 'ui.yaml');
 
 let cachedUi: UiStrings | undefined;

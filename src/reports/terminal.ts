@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Assessment, BenchmarkComparison } from '../engine/assessment/types.js';
-import { companyText, comparisonText, figureText } from '../engine/benchmarks/format.js';
+import { companyText, comparisonText, figureText } from './benchmarks.js';
 import type { Translate } from '../i18n/ui.js';
 import { renderAidsSummary } from './aids.js';
 

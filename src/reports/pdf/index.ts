@@ -2,7 +2,7 @@
 // Assessment alone. pdfkit is loaded here only; callers import this module dynamically.
 import type { Assessment } from '../../engine/assessment/types.js';
 import type { Lang } from '../../core/lang.js';
-import { formatEuro } from '../../i18n/format.js';
+import { formatDateWords, formatEuro, formatNumber, formatPercent } from '../../i18n/format.js';
 import type { Translate } from '../../i18n/ui.js';
 import { useReportFonts } from './fonts.js';
 import { Layout, PAGE_MARGINS } from './layout.js';
@@ -17,26 +17,12 @@ export interface PdfOptions {
 }
 
 
-/**
- * Number, date and money formats of the report language, written out from ui.yaml rather than with
- * Intl, whose locale data costs ~90 ms on first use.
- */
-export function formats(lang: Lang, t: Translate): Formats {
-  const months = t('pdf.months').split(',');
-  const decimal = lang === 'en' ? '.' : ',';
-  const number = (value: number) => String(Math.round(value * 10) / 10).replace('.', decimal);
+/** Number, date and money formats of the report language: the i18n core's, as everywhere else. */
+export function formats(lang: Lang): Formats {
   return {
-    number,
-    // French puts a (non-breaking) space before "%".
-    percent: (value) => `${number(value)}${lang === 'fr' ? '\u00a0%' : '%'}`,
-    date: (iso) => {
-      const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-      const month = m?.[2] ? months[+m[2] - 1] : undefined;
-      if (!m || !month) return iso;
-      if (!m[3]) return t('pdf.date_month', { month, year: m[1]! });
-      const day = +m[3];
-      return t('pdf.date_day', { day: lang === 'fr' && day === 1 ? '1er' : day, month, year: m[1]! });
-    },
+    number: (value) => formatNumber(value, lang),
+    percent: (value) => formatPercent(value, lang),
+    date: (iso) => formatDateWords(iso, lang),
     amount: (euros) => formatEuro(euros, lang),
   };
 }
@@ -79,7 +65,7 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
 
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language, t) };
+  const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language) };
   cover(ctx);
   overview(ctx);
   assessment.dimensions.forEach((d, i) => dimensionSection(ctx, d, i));

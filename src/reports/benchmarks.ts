@@ -1,14 +1,8 @@
 // Wording of a comparison, shared by the terminal and the report renderers.
-import type { BenchmarkComparison } from '../assessment/types.js';
-import type { Lang } from '../../core/lang.js';
-import type { Translate } from '../../i18n/ui.js';
-
-/** 86.6% in English; 86,6 % (with a no-break space) in French and Dutch. */
-// Without Intl: its locale data costs tens of milliseconds on first use, and shares need no grouping.
-export function formatPercent(value: number, lang: Lang): string {
-  const number = String(Math.round(value * 10) / 10);
-  return lang === 'en' ? `${number}%` : `${number.replace('.', ',')}\u00a0%`;
-}
+import type { BenchmarkComparison } from '../engine/assessment/types.js';
+import type { Lang } from '../core/lang.js';
+import { formatPercent } from '../i18n/format.js';
+import type { Translate } from '../i18n/ui.js';
 
 /** The figure as the source words it: "almost 9 in 10" when approximate, else the share. */
 export function figureText(b: BenchmarkComparison, lang: Lang): string {
