@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedYamlData } from '../src/io/cache.js';
 import { parseYaml } from '../src/io/read.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, tempDir } from './helpers/cli.js';
+import { validateSource } from '../src/engine/yaml/validate.js';
 import { validateAids } from '../src/engine/aids/load.js';
 import { validateBenchmarks } from '../src/engine/benchmarks/load.js';
 import { validatePack } from '../src/engine/pack/load.js';
-import { loadUiStrings } from '../src/io/load.js';
+import { uiSchema } from '../src/io/load.js';
 
 // The build pre-parses shipped YAML into dist/data (npm test builds first).
 describe('pre-parsed YAML data', () => {
@@ -50,8 +52,37 @@ describe('pre-checked shipped data', () => {
     const benchmarks = fresh('questionnaires/digiscan-sme/benchmarks.yaml');
     expect(benchmarks.cached?.checked).toEqual(validateBenchmarks(benchmarks.source, packObject));
 
+    // Interface strings: the cached result against a fresh parse and check of the YAML text, not the cache itself.
     const ui = fresh('questionnaires/i18n/ui.yaml');
-    expect(ui.cached?.checked).toEqual(loadUiStrings(ui.file));
+    expect(ui.cached?.checked).toBeDefined();
+    expect(cacheMismatch(ui.cached!.checked, validateSource(ui.source, uiSchema))).toBeUndefined();
+  });
+
+  it('a corrupted cache entry is told apart from a fresh check', () => {
+    const ui = fresh('questionnaires/i18n/ui.yaml');
+    const corrupted = structuredClone(ui.cached!.checked) as Record<string, Record<string, string>>;
+    corrupted['overall']!['fr'] = 'Indice global (corrompu)';
+    expect(cacheMismatch(corrupted, validateSource(ui.source, uiSchema))).toMatch(/overall/);
+  });
+
+  it('never hides a cross-file mistake: a fact renamed in pack.yaml alone fails on benchmarks.yaml with its line', () => {
+    // A copy of the built package, so the shipped cache applies to it exactly as after an install.
+    const { dir, cleanup } = tempDir();
+    try {
+      for (const part of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      const packFile = join(dir, 'questionnaires/digiscan-sme/pack.yaml');
+      writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('facts: [has_website]', 'facts: [has_own_website]'));
+      const bin = join(dir, 'bin/digiscan.js');
+      const example = join(dir, 'questionnaires/digiscan-sme/examples/typical.yaml');
+      const run = spawnSync(process.execPath, [bin, 'assess', '--answers', example, '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.status).toBe(2);
+      const line = readFileSync(join(ROOT, 'questionnaires/digiscan-sme/benchmarks.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('fact: has_website')) + 1;
+      expect(run.stderr).toContain(`benchmarks.yaml:${line}:`);
+      expect(run.stderr).toMatch(/has_website/);
+    } finally {
+      cleanup();
+    }
   });
 
   it('is not trusted for a pack whose text changed: its problems are reported with lines', () => {
@@ -61,3 +92,15 @@ describe('pre-checked shipped data', () => {
     expect(() => validatePack(parseYaml(text, file), join(ROOT, 'questionnaires/digiscan-sme'))).toThrow(/pack\.yaml:\d+:\d+: .*weight must be greater than 0/);
   });
 });
+
+/** The first key path where a cached result differs from a fresh one, or undefined when they are equal. */
+function cacheMismatch(cached: unknown, fresh: unknown, path = ''): string | undefined {
+  if (cached === fresh) return undefined;
+  if (typeof cached !== 'object' || typeof fresh !== 'object' || cached === null || fresh === null) return path || '(top)';
+  const keys = new Set([...Object.keys(cached), ...Object.keys(fresh)]);
+  for (const key of keys) {
+    const found = cacheMismatch((cached as Record<string, unknown>)[key], (fresh as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -49,7 +49,7 @@ export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
 
 // Interface strings (terminal, reports) live in questionnaires/i18n/ui.yaml, one entry per key with
 // its text in the fallback language (English) and, where translated, in the others.
-const uiSchema = z.record(
+export const uiSchema = z.record(
   z.string(),
   z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, lang === FALLBACK_LANG ? z.string() : z.optional(z.string())]))),
 ) as unknown as z.ZodMiniType<UiStrings>;
