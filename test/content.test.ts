@@ -8,7 +8,7 @@ import { diiLevels } from '../src/engine/benchmarks/schema.js';
 import { LANGS } from '../src/core/lang.js';
 import { scoreAssessment } from '../src/engine/scoring/index.js';
 import { EXAMPLES, PACK_DIR, ROOT } from './helpers/cli.js';
-import { UI_FILE, loadAnswers, loadPack, loadPackBenchmarks } from '../src/io/load.js';
+import { UI_FILE, loadUiStrings, loadAnswers, loadPack, loadPackBenchmarks } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const files = {
@@ -50,7 +50,7 @@ describe('texts in three languages', () => {
   }
 
   it('interface strings used in the code exist in ui.yaml', () => {
-    const ui = parse(readFileSync(UI_FILE, 'utf8')) as Record<string, unknown>;
+    const ui = loadUiStrings();
     const sources = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
     const keys = [...sources.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]!);
     keys.push(...diiLevels.map((l) => `dii.level.${l}`), ...['size', 'region', 'both'].map((k) => `benchmark.fallback_${k}`));

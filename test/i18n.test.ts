@@ -3,7 +3,11 @@ import { LANGS } from '../src/core/lang.js';
 import { formatDateWords, formatEuro, formatNumber, formatPercent, frenchTypography } from '../src/i18n/format.js';
 import { formatMessage, parseMessage } from '../src/i18n/messages.js';
 import { translator } from '../src/i18n/ui.js';
-import { loadUiStrings } from '../src/io/load.js';
+import { loadUiFolder, loadUiStrings } from '../src/io/load.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers/cli.js';
+import type { UserError } from '../src/core/errors.js';
 
 const NBSP = '\u00a0';
 
@@ -71,6 +75,25 @@ describe('interface strings', () => {
     const forms = /\w\((s|en|e|es|x)\)|\bvraag\/vragen\b|criterium\/criteria|criterion\/criteria/;
     const found = Object.entries(strings).flatMap(([key, entry]) => LANGS.filter((l) => entry[l] && forms.test(entry[l]!)).map((l) => `${key}.${l}`));
     expect(found).toEqual([]);
+  });
+
+  it('merge the files of the folder and refuse a key defined twice, naming the file and line', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(join(dir, 'a.yaml'), 'one:\n  en: One\n  fr: Un\n');
+      writeFileSync(join(dir, 'b.yaml'), 'two:\n  en: Two\n');
+      expect(loadUiFolder(dir)).toEqual({ one: { en: 'One', fr: 'Un' }, two: { en: 'Two' } });
+      writeFileSync(join(dir, 'c.yaml'), '# again\none:\n  en: Once more\n');
+      let message = '';
+      try {
+        loadUiFolder(dir);
+      } catch (err) {
+        message = (err as UserError).format();
+      }
+      expect(message).toMatch(/c\.yaml:2:1: interface string "one" is already defined in a\.yaml/);
+    } finally {
+      cleanup();
+    }
   });
 
   it('fall back to English for a message not yet translated', () => {

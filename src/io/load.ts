@@ -1,5 +1,6 @@
 // Reading the questionnaire data from disk: the only place the engine's validators meet the file system.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
 import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { validateAids, AIDS_FILE, type AidCatalogue } from '../engine/aids/load.js';
@@ -47,19 +48,41 @@ export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
   return validateBenchmarks(readYamlFile(file), pack);
 }
 
-// Interface strings (terminal, reports) live in questionnaires/i18n/ui.yaml, one entry per key with
-// its text in the fallback language (English) and, where translated, in the others.
+// Interface strings (terminal, reports) live in questionnaires/i18n/*.yaml (ui.yaml and one file per
+// area), one entry per key with its text in the fallback language (English) and, where translated, in
+// the others. A key defined in two files is a mistake, reported with both places.
 export const uiSchema = z.record(
   z.string(),
   z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, lang === FALLBACK_LANG ? z.string() : z.optional(z.string())]))),
 ) as unknown as z.ZodMiniType<UiStrings>;
-export const UI_FILE = questionnairesDir('i18n', 'ui.yaml');
+export const UI_DIR = questionnairesDir('i18n');
+export const UI_FILE = join(UI_DIR, 'ui.yaml');
 
 let cachedUi: UiStrings | undefined;
 
-export function loadUiStrings(file = UI_FILE): UiStrings {
-  if (cachedUi && file === UI_FILE) return cachedUi;
-  const strings = validateSource(readYamlFile(file), uiSchema);
-  if (file === UI_FILE) cachedUi = strings;
-  return strings;
+/** Every interface-strings file of the shipped folder merged, or one file. */
+export function loadUiStrings(file?: string): UiStrings {
+  if (file !== undefined) return validateSource(readYamlFile(file), uiSchema);
+  return (cachedUi ??= loadUiFolder(UI_DIR));
+}
+
+/** The interface-strings files of one folder, merged in file-name order. */
+export function loadUiFolder(dir: string): UiStrings {
+  const merged: UiStrings = {};
+  const origin = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const path = join(dir, name);
+    const source = readYamlFile(path);
+    const strings = validateSource(source, uiSchema);
+    for (const [key, entry] of Object.entries(strings)) {
+      const first = origin.get(key);
+      if (first) {
+        const { line, col } = source.locate([key], { key: true });
+        throw new UserError(`interface string "${key}" is already defined in ${first}`, { file: path, line, col });
+      }
+      origin.set(key, name);
+      merged[key] = entry;
+    }
+  }
+  return merged;
 }
