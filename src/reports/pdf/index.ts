@@ -42,6 +42,8 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
     displayTitle: true,
     bufferPages: true,
     autoFirstPage: false,
+    // No standard (AFM) font: the report embeds its own, and pdfkit is bundled without its AFM data.
+    font: null as unknown as string,
     info: {
       Title: title,
       Author: `digiscan ${assessment.tool.version}`,
