@@ -22,7 +22,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pdfkit'],
+
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
