@@ -20,6 +20,7 @@ let parsed: Map<string, ParsedFont> | undefined;
 /** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
+let documents = 0;
 
 /**
  * Lays text out glyph by glyph from the font's character map, skipping OpenType shaping: Latin text
@@ -75,6 +76,7 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ParsedFont> {
 /** Registers the report fonts on a new document and selects the regular one. */
 export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocumentClass): void {
   parsed ??= parseFonts(PDFDocument);
+  documents++;
   // pdfkit accepts an already parsed font (anything with a `layout` method) in place of a file.
   for (const [name, font] of parsed) doc.registerFont(name, font as unknown as Buffer);
   for (const name of [FONT.bold, FONT.regular]) {
@@ -82,7 +84,8 @@ export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocument
     const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
     if (!embedded?.layoutCache) continue;
     let cache = layoutCaches.get(name);
-    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) layoutCaches.set(name, (cache = embedded.layoutCache));
+    // Counting the cached words costs time: look every hundred documents.
+    if (!cache || (documents % 100 === 0 && Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) layoutCaches.set(name, (cache = embedded.layoutCache));
     embedded.layoutCache = cache;
   }
 }
