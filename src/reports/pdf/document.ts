@@ -2,10 +2,11 @@
 // output (bench/identical.mjs compares the pages before and after):
 // - page content is handed to pdfkit once per page run, not operator by operator: pdfkit turns every
 //   chunk it is given into its own byte array, and a report paints tens of thousands of operators;
+// - the finished file is passed on in blocks of about 64 KB, not line by line;
 // - word widths are remembered per font for the whole process: the line breaker asks for the width of
 //   every word of every line, and the same words come back in every report.
 // Only the public `addContent`, `addPage`, `switchToPage`, `flushPages`, `font` and `widthOfString`
-// methods are overridden; pdfkit is pinned (package.json) because its page writing is relied on here.
+// methods and the stream's `push` are overridden; pdfkit is pinned (package.json) because its page writing is relied on here.
 type PdfDocumentClass = typeof import('pdfkit');
 
 interface PdfPage {
@@ -15,17 +16,20 @@ interface PdfPage {
 /** Word widths at size 1000 per font (pure: the font's advances only), shared by all documents. */
 const widths = new Map<string, Map<string, number>>();
 const WIDTHS_LIMIT = 50_000;
+const OUT_BLOCK = 64 * 1024;
 
 export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
   class ReportDocument extends PDFDocument {
-    private pendingPage: PdfPage | undefined;
-    private pending: string[] = [];
-    private fontName: string | undefined;
-    private fontWidths: Map<string, number> | undefined;
+    // Fields are declared only, never initialised: pdfkit's constructor calls the overridden methods
+    // (push, and font when a default font is given) before class fields would be initialised.
+    declare private pendingPage: PdfPage | undefined;
+    declare private pending: string[] | undefined;
+    declare private fontName: string | undefined;
+    declare private fontWidths: Map<string, number> | undefined;
 
     /** Writes the operators waiting for the current page as one chunk (what pdfkit would write, joined). */
     private flushContent(): void {
-      if (this.pendingPage && this.pending.length) this.pendingPage.write(this.pending.join('\n'));
+      if (this.pendingPage && this.pending?.length) this.pendingPage.write(this.pending.join('\n'));
       this.pending = [];
       this.pendingPage = undefined;
     }
@@ -36,7 +40,7 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
         this.flushContent();
         this.pendingPage = page;
       }
-      this.pending.push(data);
+      (this.pending ??= []).push(data);
       return this;
     }
 
@@ -53,6 +57,34 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
     override flushPages(): void {
       this.flushContent();
       super.flushPages();
+    }
+
+    declare private outgoing: Uint8Array[] | undefined;
+    declare private outgoingBytes: number | undefined;
+
+    /**
+     * pdfkit pushes every line of every object (several per object, thousands of objects) into its
+     * stream: pass them on in blocks of about 64 KB instead (the same bytes, in fewer chunks).
+     */
+    override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+      if (chunk instanceof Uint8Array && chunk.length < OUT_BLOCK) {
+        (this.outgoing ??= []).push(chunk);
+        this.outgoingBytes = (this.outgoingBytes ?? 0) + chunk.length;
+        if (this.outgoingBytes < OUT_BLOCK) return true;
+      } else if (chunk !== null) {
+        this.flushOutgoing();
+        return super.push(chunk, encoding);
+      }
+      this.flushOutgoing();
+      return chunk === null ? super.push(null) : true;
+    }
+
+    private flushOutgoing(): void {
+      if (!this.outgoing?.length) return;
+      const block = Buffer.concat(this.outgoing, this.outgoingBytes);
+      this.outgoing = [];
+      this.outgoingBytes = 0;
+      super.push(block);
     }
 
     override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
