@@ -1,22 +1,31 @@
-// The report's pdfkit document: pdfkit's own class with two shortcuts that change no byte of the
-// output (bench/identical.mjs compares the pages before and after):
-// - page content is handed to pdfkit once per page run, not operator by operator: pdfkit turns every
-//   chunk it is given into its own byte array, and a report paints tens of thousands of operators;
+// The report's pdfkit document: pdfkit's own class with shortcuts that change nothing a reader sees
+// (bench/identical.mjs compares the pages before and after with pdf.js):
+// - page content is handed to pdfkit once per page, not operator by operator (pdfkit turns every
+//   chunk it is given into its own byte array, and a report paints tens of thousands of operators),
+//   compressed here at a zlib level chosen by measurement (the one place bytes change: the same
+//   operators, compressed a little less tightly);
 // - the finished file is passed on in blocks of about 64 KB, not line by line;
 // - word widths are remembered per font for the whole process: the line breaker asks for the width of
 //   every word of every line, and the same words come back in every report.
 // Only the public `addContent`, `addPage`, `switchToPage`, `flushPages`, `font` and `widthOfString`
-// methods and the stream's `push` are overridden; pdfkit is pinned (package.json) because its page writing is relied on here.
+// methods and the stream's `push` are overridden, but a page's content object is written directly:
+// pdfkit is pinned (package.json) and test/pdf-caches.test.ts checks the pages still read back.
+import { deflateSync } from 'node:zlib';
+
 type PdfDocumentClass = typeof import('pdfkit');
 
 interface PdfPage {
   write(chunk: string): void;
+  markings: unknown[];
+  content: { compress: boolean; buffer: unknown[]; data: { Filter?: string }; write(chunk: Uint8Array): void };
 }
 
 /** Word widths at size 1000 per font (pure: the font's advances only), shared by all documents. */
 const widths = new Map<string, Map<string, number>>();
 const WIDTHS_LIMIT = 50_000;
 const OUT_BLOCK = 64 * 1024;
+/** zlib level of the page content, by measurement (bench/zlib.mjs): 3 costs half of zlib's default 6 for about 8 KB more a report. */
+const CONTENT_LEVEL = 3;
 
 export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
   class ReportDocument extends PDFDocument {
@@ -26,12 +35,38 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
     declare private pending: string[] | undefined;
     declare private fontName: string | undefined;
     declare private fontWidths: Map<string, number> | undefined;
+    declare private pageTexts: Map<PdfPage, string[]> | undefined;
 
-    /** Writes the operators waiting for the current page as one chunk (what pdfkit would write, joined). */
+    /** Files the operators waiting for the current page with the rest of that page's content. */
     private flushContent(): void {
-      if (this.pendingPage && this.pending?.length) this.pendingPage.write(this.pending.join('\n'));
+      if (this.pendingPage && this.pending?.length) {
+        const text = this.pending.join('\n');
+        const page = this.pendingPage;
+        const earlier = (this.pageTexts ??= new Map()).get(page);
+        if (earlier) earlier.push(text);
+        else this.pageTexts.set(page, [text]);
+      }
       this.pending = [];
       this.pendingPage = undefined;
+    }
+
+    /**
+     * Hands each page's content to pdfkit in one piece, compressed here at CONTENT_LEVEL (pdfkit
+     * would compress it at zlib's default level): the same operators, the same Flate filter.
+     */
+    private writePages(): void {
+      for (const [page, texts] of this.pageTexts ?? []) {
+        const text = texts.join('\n');
+        const content = page.content;
+        if (content.compress && !content.buffer.length && !page.markings.length) {
+          content.compress = false;
+          content.data.Filter = 'FlateDecode';
+          content.write(deflateSync(Buffer.from(`${text}\n`, 'latin1'), { level: CONTENT_LEVEL }));
+        } else {
+          page.write(text);
+        }
+      }
+      this.pageTexts = undefined;
     }
 
     override addContent(data: string): this {
@@ -46,6 +81,8 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
 
     override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
       this.flushContent();
+      // Without page buffering pdfkit ends the current page here: its content must be written first.
+      if (!(this as unknown as { options: { bufferPages?: boolean } }).options.bufferPages) this.writePages();
       return super.addPage(options);
     }
 
@@ -56,6 +93,7 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
 
     override flushPages(): void {
       this.flushContent();
+      this.writePages();
       super.flushPages();
     }
 
