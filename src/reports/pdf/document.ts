@@ -153,3 +153,17 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
   }
   return ReportDocument;
 }
+
+let ReportDocument: ReturnType<typeof reportDocumentClass> | undefined;
+
+/**
+ * A new document of the PDF reports (the assessment report, the progress report): the class above,
+ * with no standard font. pdfkit otherwise loads Helvetica's metrics at once; the reports embed their
+ * own fonts (fonts.ts), and the bundle ships without pdfkit's standard-font data.
+ * Returns pdfkit's class too, for useReportFonts.
+ */
+export async function openReportDocument(options: PDFKit.PDFDocumentOptions): Promise<{ doc: PDFKit.PDFDocument; PDFDocument: PdfDocumentClass }> {
+  const { default: PDFDocument } = await import('pdfkit');
+  ReportDocument ??= reportDocumentClass(PDFDocument);
+  return { doc: new ReportDocument({ ...options, font: null as unknown as string }), PDFDocument };
+}
