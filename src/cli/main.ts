@@ -69,6 +69,24 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('compare')
+    .description('progress over time: what changed between two assessments of a firm, or (--batch) between two batches of firms')
+    .argument('<before>', 'the earlier answers file or assessment JSON (with --batch: answers files, a folder of them, or a form export)')
+    .argument('<after>', 'the later one')
+    .option('--json', 'print the comparison as JSON on stdout')
+    .option('-o, --out <path>', 'write a PDF progress report to this file (with --batch: the folder for progress.csv and impact.csv)')
+    .option('--batch', 'compare two batches: pair the firms, write progress.csv and an anonymised impact.csv')
+    .addOption(new Option('-l, --lang <lang>', 'language of the output (default: that of the later assessment)').choices(LANGS))
+    .option('--force', 'compare files that look like two different firms; replace existing output files')
+    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
+    .option('--mapping <file>', 'form mapping YAML for form exports (default: the pack\'s forms/mapping.yaml)')
+    .option('--date <yyyy-mm-dd>', 'assessment date of answers files that have none (default: today)')
+    .action(async (before: string, after: string, opts) => {
+      const { runCompare } = await import('../app/compare.js');
+      process.exitCode = await runCompare(before, after, opts);
+    });
+
+  program
     .command('template')
     .description('write a blank answers file (YAML), or the question list for building an online form (CSV)')
     .addOption(new Option('--csv', 'the form question list: column header, allowed answers').conflicts('yaml'))

@@ -8,6 +8,7 @@ import type { Translate } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Dimension, ProfileQuestion, Question } from '../../engine/pack/schema.js';
 import { visibleQuestions } from '../../engine/scoring/index.js';
+import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
 import type { Choice, Prompter } from './prompter.js';
 
 /** Typed into a text answer, goes back to the previous question. */
@@ -240,7 +241,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     const v = raw.trim();
     if (v === BACK_KEYWORD && canGoBack) return BACK;
     if (v === '') return SKIP;
-    return q.type === 'number' ? parseNumber(v)! : v;
+    return q.type === 'number' ? parseNumber(v)! : q.format === 'enterprise-number' ? enterpriseFormatted(v) : v;
   }
 
   if (step.kind === 'note') {
@@ -332,5 +333,15 @@ export function profileProblem(q: ProfileQuestion, value: string, t: Translate):
     return undefined;
   }
   if (q.pattern && !new RegExp(q.pattern).test(value)) return t('interview.error.pattern');
+  if (q.format === 'enterprise-number') {
+    const check = checkEnterpriseNumber(value);
+    if (!check.ok) return t('compare.error.enterprise_number', { problem: check.problem, country: check.country ?? 'other' });
+  }
   return undefined;
+}
+
+/** An enterprise number as it is usually written (0123.456.749), the form saved in the answers file. */
+function enterpriseFormatted(value: string): string {
+  const check = checkEnterpriseNumber(value);
+  return check.ok ? check.formatted : value;
 }
