@@ -16,6 +16,7 @@ export function buildProgram(): Command {
     .description('run the questionnaire (or score an answers file) and report the results')
     .option('-a, --answers <file>', 'score this answers file; on a terminal, a new or unfinished file is where the interview saves (and continues)')
     .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
+    .option('--from <file>', 're-assessment: a new interview with this earlier answers file\'s answers as defaults (the earlier file is not changed)')
     .option('--force', 'replace report files that already exist')
     .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
     .option('--json', 'print the assessment as JSON on stdout (writes no report file unless --out is given)')

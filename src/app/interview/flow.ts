@@ -41,6 +41,11 @@ export interface InterviewOptions {
   translate: (lang: Lang) => Translate;
   /** Ask for a free note after each dimension. */
   advisor: boolean;
+  /**
+   * A re-assessment: the earlier answers, offered as each question's default (Enter keeps them) and
+   * shown as "last time: …".
+   */
+  previous?: Answers | undefined;
   /** Called after every answer with the state to write; must not return before it is on disk. */
   save: (state: InterviewState) => void;
   now?: () => Date;
@@ -134,7 +139,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     const step = steps.find((s) => s.key === current);
     if (!step) throw new Error(`interview step ${current} vanished`);
     const t = options.translate(state.answers.language);
-    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack });
+    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, previous: options.previous });
     if (result === BACK) {
       current = history.pop();
       steps = plan();
@@ -198,11 +203,13 @@ interface AskContext {
   t: Translate;
   canGoBack: boolean;
   pack: Pack;
+  previous?: Answers | undefined;
 }
 
 async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
-  const { state, prompter, t, canGoBack } = ctx;
+  const { state, prompter, t, canGoBack, previous } = ctx;
   const lang = state.answers.language;
+  const lastTime = (answer: string | undefined) => (previous && answer !== undefined ? { lastTime: t('compare.from.last_time', { answer }) } : {});
   const back: Choice<Nav>[] = canGoBack ? [{ value: BACK, name: t('interview.back') }] : [];
   const selectKeys = t('interview.keys.select');
 
@@ -213,11 +220,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
 
   if (step.kind === 'profile') {
     const q = step.question;
-    const current = state.answers.company[q.id];
     const wasSkipped = state.skipped.has(q.id);
+    const earlier = previous?.company[q.id];
+    const current = state.answers.company[q.id] ?? (wasSkipped ? undefined : earlier);
+    const earlierText = earlier === undefined ? undefined : (q.options?.find((o) => o.id === earlier)?.label[lang] ?? String(earlier));
     const position = t('interview.position.profile', { i: step.index + 1, m: step.total });
     if (q.type === 'choice') {
-      prompter.context({ position, help: q.help[lang] });
+      prompter.context({ position, help: q.help[lang], ...lastTime(earlierText) });
       const choices: Choice<string | Nav>[] = (q.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] }));
       if (!q.required) choices.push({ value: SKIP, name: t('interview.skip_profile') });
       return prompter.select({
@@ -227,7 +236,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
         keys: selectKeys,
       });
     }
-    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack) });
+    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack), ...lastTime(earlierText) });
     const raw = await prompter.input({
       message: q.label[lang],
       default: current === undefined ? undefined : String(current),
@@ -246,7 +255,11 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
 
   if (step.kind === 'note') {
     const title = step.dimension.title[lang];
-    prompter.context({ position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }), hint: textHint(t, false, canGoBack) });
+    prompter.context({
+      position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }),
+      hint: textHint(t, false, canGoBack),
+      ...lastTime(previous?.notes[step.dimension.id] || undefined),
+    });
     const raw = await prompter.input({
       message: t('interview.note', { dimension: title }),
       default: state.answers.notes[step.dimension.id] || undefined,
@@ -269,9 +282,11 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     }),
     intro: step.index === 0 ? dimension.intro?.[lang] : undefined,
     help: q.help[lang],
+    ...lastTime(earlierAnswerText(q, previous, lang)),
   });
-  const current = state.answers.answers[q.id];
   const wasSkipped = state.skipped.has(q.id);
+  // Not answered in this interview yet: last time's answer is the default.
+  const current = state.answers.answers[q.id] ?? (wasSkipped ? undefined : previous?.answers[q.id]);
   // A question without its own "don't know" option still lets the person move on, unanswered.
   const skip: Choice<Nav>[] = q.options.some((o) => o.dontKnow) ? [] : [{ value: SKIP, name: t('interview.skip') }];
 
@@ -305,6 +320,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
   if (picked.includes(BACK)) return BACK;
   if (picked.includes(SKIP)) return SKIP;
   return picked as string[];
+}
+
+function earlierAnswerText(q: Question, previous: Answers | undefined, lang: Lang): string | undefined {
+  const value = previous?.answers[q.id];
+  if (value === undefined) return undefined;
+  const ids = Array.isArray(value) ? value : [value];
+  return ids.map((id) => q.options.find((o) => o.id === id)?.label[lang] ?? id).join(', ') || '—';
 }
 
 function textHint(t: Translate, optional: boolean, canGoBack: boolean): string | undefined {

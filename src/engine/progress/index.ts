@@ -107,6 +107,7 @@ export function normaliseName(name: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/\./g, '') // s.r.l. → srl
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
