@@ -256,7 +256,7 @@ describe('a hub\'s batch comparison', () => {
     expect(csvText('Dupont')).toBe('Dupont');
   });
 
-  it('writes progress.csv and impact.csv from two folders, lists unpaired firms, and leaves test runs out of the aggregate', () => {
+  it('writes progress.csv and impact.csv from two folders, lists unpaired firms, keeps text cells formula-safe and negative changes numeric', () => {
     const { dir, cleanup } = tempDir('digiscan-hub-');
     try {
       mkdirSync(join(dir, 'before'));
