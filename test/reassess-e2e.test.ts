@@ -44,7 +44,8 @@ describe('re-assessment in a terminal', { timeout: 120_000 }, () => {
         term.after(m);
         term.press(keys);
       };
-      const intro = await term.waitFor(/Re-assessment of Acme: last time's answers \(2026-01-10\) are offered/);
+      await term.waitFor(/Re-assessment of Acme: last time.s answers \(2026-01-10\) are offered/);
+      const intro = await term.waitFor(/left out\.\n/);
       expect(term.fresh).toContain('Question "gone_question" of the earlier file is no longer in this version of the questionnaire (1.0.1 → 1.0.0): left out.');
       term.after(intro);
       await step(/\? Language[\s\S]*⏎ choose/, KEY.enter);

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, ValidationError } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 import { parseAnswers, validateAnswers, type Answers } from '../engine/answers/load.js';
 import { assess, type Assessment } from '../engine/assessment/index.js';
@@ -19,8 +20,17 @@ import { readTextFile } from '../io/read.js';
 import { renderImpactCsv, renderProgressCsv, type ProgressCsvFirm } from '../reports/progress-csv.js';
 import { isFormExport, readInputs, type Job } from './batch/inputs.js';
 import { loadMapping, type FormMapping } from './batch/mapping.js';
-import type { CompareOptions } from './compare.js';
 import { chooseDate, choosePack } from './context.js';
+
+export interface CompareBatchOptions {
+  out?: string;
+  json?: boolean;
+  lang?: Lang;
+  force?: boolean;
+  pack?: string;
+  date?: string;
+  mapping?: string;
+}
 
 export const PROGRESS_FILE = 'progress.csv';
 export const IMPACT_FILE = 'impact.csv';
@@ -31,7 +41,7 @@ interface Scored {
   assessment: Assessment;
 }
 
-export async function runCompareBatch(beforeInput: string, afterInput: string, opts: CompareOptions): Promise<number> {
+export async function runCompareBatch(beforeInput: string, afterInput: string, opts: CompareBatchOptions): Promise<number> {
   if (!opts.out) throw new UserError('--batch writes progress.csv and impact.csv: give the folder with --out DIR');
   if (opts.json) throw new UserError('--json compares two assessments; with --batch the results are the CSV files in --out');
   const pack = choosePack(opts.pack);
