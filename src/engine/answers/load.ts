@@ -107,7 +107,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
     } else if (q.type === 'text' && q.format === 'enterprise-number' && !checkEnterpriseNumber(value).ok) {
       const check = checkEnterpriseNumber(value) as Extract<EnterpriseNumberCheck, { ok: false }>;
-      at(['company', key], `"${value}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'a Belgian BCE/KBO number (0123.456.749) or a French SIREN (732 829 320)');
+      at(['company', key], `"${value}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)');
     } else company[key] = value;
   }
   if (options.requireProfile) {
