@@ -98,6 +98,12 @@ export const packSchema = z.strictObject({
   levels: z.array(levelSchema).check(z.length(5, 'there must be exactly 5 maturity levels')),
   profile: z.array(profileQuestionSchema).check(z.minLength(1)),
   dimensions: z.array(dimensionSchema).check(z.minLength(1)),
+  /** How the report presents the results (numbers that are choices of the pack, not of the code). */
+  report: z.optional(
+    z.strictObject({
+      nextSteps: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
+    }),
+  ),
 });
 
 export type Option = z.infer<typeof optionSchema>;
