@@ -149,6 +149,10 @@ describe('compare two assessments', () => {
     expect(website).toMatchObject({ comparable: false, delta: null, reason: 'questions-changed' });
     expect(progress.dimensions.find((d) => d.id === 'invoicing')).toMatchObject({ comparable: true });
     expect(progress.overall.basis).toBe('comparable-dimensions');
+    // The new question was never asked before: neither a step suggested then nor a new strength.
+    expect([...progress.steps.done, ...progress.steps.open].map((s) => s.questionId)).not.toContain('web_search_console');
+    expect(progress.newStrengths.map((s) => s.questionId)).not.toContain('web_search_console');
+    expect(progress.steps.done.map((s) => s.questionId)).toEqual(['inv_peppol_send']);
     // The CLI says so in the report.
     const r = runCli(['compare', bFile, aFile, '--pack', dir, '--lang', 'en'], { cwd: scratch.dir });
     expect(r.code, r.stderr).toBe(0);
@@ -326,5 +330,18 @@ describe('re-assessment interview (flow)', () => {
     const saved = serializeAnswers(final.answers, flowPack, { schema: 'x' });
     expect(saved).toMatch(/previous:\n {2}file: acme\.yaml\n {2}assessedOn: 2026-01-10/);
     expect(parseAnswers(saved, 'n.yaml', flowPack).previous).toEqual({ file: 'acme.yaml', assessedOn: '2026-01-10' });
+  });
+});
+
+describe('enterprise number in the interview', () => {
+  it('refuses a mistyped number with a translated message and saves a good one as it is usually written', async () => {
+    const { profileProblem } = await import('../src/app/interview/flow.js');
+    const q = pack.profile.get('enterprise_number')!;
+    expect(q.required).toBe(false);
+    expect(profileProblem(q, '0123.456.748', en)).toBe('The check digits do not match: check the number on your BCE/KBO extract.');
+    expect(profileProblem(q, '552 032 535', translator('fr', loadUiStrings()))).toBe('Le chiffre de contrôle ne correspond pas\u00a0: vérifiez le SIREN.');
+    expect(profileProblem(q, 'BE0123456749', en)).toBeUndefined();
+    // Right after the name, before the region (profile order is part of the pack's contract).
+    expect(pack.definition.profile.map((p) => p.id).slice(0, 3)).toEqual(['name', 'enterprise_number', 'region']);
   });
 });

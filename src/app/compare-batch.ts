@@ -8,7 +8,7 @@ import type { Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 import { parseAnswers, validateAnswers, type Answers } from '../engine/answers/load.js';
 import { assess, type Assessment } from '../engine/assessment/index.js';
-import { enterpriseKey } from '../engine/enterprise/index.js';
+import { checkEnterpriseNumber, enterpriseKey } from '../engine/enterprise/index.js';
 import type { Pack } from '../engine/pack/load.js';
 import { impactTable, pairFirms, sizeClass, type BatchFirm, type ImpactFirm } from '../engine/progress/batch.js';
 import { CompareError, compareAssessments } from '../engine/progress/index.js';
@@ -72,7 +72,7 @@ export async function runCompareBatch(beforeInput: string, afterInput: string, o
   const impact: ImpactFirm[] = [];
   const firmOf = (s: Scored) => ({
     name: s.assessment.company.name,
-    enterpriseNumber: typeof s.assessment.company.enterprise_number === 'string' ? s.assessment.company.enterprise_number : undefined,
+    enterpriseNumber: formattedNumber(s.assessment.company.enterprise_number),
     region: s.assessment.company.region,
     sizeClass: sizeClass(s.assessment.company.employees),
   });
@@ -108,10 +108,21 @@ export async function runCompareBatch(beforeInput: string, afterInput: string, o
   writeFileAtomic(files[1]!, renderImpactCsv(impactTable(impact, dimensionIds), title, t), { overwrite: Boolean(opts.force) });
 
   for (const f of failures) process.stderr.write(`digiscan: ${f}\n`);
+  const undated = pairing.pairs.filter((p) => !before[p.before]!.answers.assessedOn && !after[p.after]!.answers.assessedOn).length;
+  if (undated) {
+    process.stderr.write(`digiscan: ${undated === 1 ? '1 paired firm has' : `${undated} paired firms have`} no assessment date on either side: both were dated ${today}, so "months" is 0 (give each file an assessedOn, or the form an "assessedOn" column)\n`);
+  }
   const unpaired = rows.filter((r) => r.status !== 'paired').length;
   process.stdout.write(`${t('compare.batch.written', { pairs: rows.length - unpaired, unpaired })}\n`);
   for (const f of files) process.stdout.write(`${t('report.written', { file: f })}\n`);
   return failures.length ? 1 : 0;
+}
+
+/** As it is usually written (0123.456.749): a spreadsheet keeps the leading zero of text like this. */
+function formattedNumber(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const check = checkEnterpriseNumber(value);
+  return check.ok ? check.formatted : value;
 }
 
 /** Test runs (answers marked `session: test`) stay out of the aggregate, when the file says so. */

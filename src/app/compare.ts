@@ -54,23 +54,19 @@ export async function runCompare(before: string, after: string, opts: CompareOpt
   const t = translator(lang, loadUiStrings());
   const words = progressWords(pack, lang, bb.assessment, a.assessment);
 
+  // The PDF first: a closed standard output (| head) must not cost the file.
+  if (opts.out) {
+    if (extname(opts.out).toLowerCase() !== '.pdf') throw new UserError('--out writes a PDF progress report: give a file name ending in .pdf', { file: opts.out });
+    const { renderProgressPdf } = await import('../reports/progress-pdf.js');
+    const pdf = await renderProgressPdf(progress, { t, words, toolVersion: VERSION, deterministic: process.env.SOURCE_DATE_EPOCH !== undefined });
+    writeFileAtomic(opts.out, pdf, { overwrite: Boolean(opts.force) });
+  }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(progress, null, 2)}\n`);
   } else {
     process.stdout.write(renderProgressTerminal(progress, { color: useColor(process.stdout), t, words }));
   }
-  if (opts.out) {
-    if (extname(opts.out).toLowerCase() !== '.pdf') throw new UserError('--out writes a PDF progress report: give a file name ending in .pdf', { file: opts.out });
-    const { renderProgressPdf } = await import('../reports/progress-pdf.js');
-    const pdf = await renderProgressPdf(progress, { t, words, toolVersion: VERSION, deterministic: process.env.SOURCE_DATE_EPOCH !== undefined });
-    try {
-      writeFileAtomic(opts.out, pdf, { overwrite: Boolean(opts.force) });
-    } catch (err) {
-      if (err instanceof UserError && !opts.force) throw new UserError('already exists; not overwritten', { file: opts.out }, 'use --force to replace it');
-      throw err;
-    }
-    (opts.json ? process.stderr : process.stdout).write(`${t('report.written', { file: opts.out })}\n`);
-  }
+  if (opts.out) (opts.json ? process.stderr : process.stdout).write(`${t('report.written', { file: opts.out })}\n`);
   return 0;
 }
 

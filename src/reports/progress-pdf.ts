@@ -88,7 +88,8 @@ export async function renderProgressPdf(p: Progress, options: ProgressPdfOptions
     const ly = y + p.dimensions.length * rowH + 4;
     doc.rect(barX, ly + 2, 10, 6).fill(COLOR.primaryLight);
     L.write(`${t('compare.before')} (${formatDateWords(p.before.assessedOn, w.lang)})`, barX + 14, ly, 160, { size: 7.5, color: COLOR.muted });
-    doc.rect(barX + 180, ly + 2, 10, 6).fill(COLOR.accent);
+    // The after bars take their level's colour: the swatch shows the three.
+    [COLOR.bad, COLOR.warn, COLOR.good].forEach((color, k) => doc.rect(barX + 180 + k * 4, ly + 2, 4, 6).fill(color));
     L.write(`${t('compare.after')} (${formatDateWords(p.after.assessedOn, w.lang)})`, barX + 194, ly, 160, { size: 7.5, color: COLOR.muted });
   });
 

@@ -227,6 +227,8 @@ export function compareAssessments(before: Assessment, after: Assessment, option
   for (const d of before.dimensions) {
     for (const s of d.nextSteps) {
       const q = beforeQuestions.get(s.questionId)!;
+      // Across a questionnaire change, a question the earlier file never had was not suggested then.
+      if (questionnaireChanged && q.q.status === 'missing') continue;
       const now = afterQuestions.get(s.questionId);
       const step: StepProgress = { questionId: s.questionId, dimensionId: d.id, gain: s.gain, shareBefore: share(q.q), shareAfter: now ? share(now.q) : null };
       if (!now) steps.gone.push(step);
@@ -239,7 +241,7 @@ export function compareAssessments(before: Assessment, after: Assessment, option
   const regressed: QuestionChange[] = [];
   for (const [id, now] of afterQuestions) {
     const was = beforeQuestions.get(id);
-    if (!was) continue;
+    if (!was || (questionnaireChanged && was.q.status === 'missing')) continue;
     const sb = share(was.q);
     const sa = share(now.q);
     const change = { questionId: id, dimensionId: now.dimensionId, shareBefore: sb, shareAfter: sa };
