@@ -125,9 +125,14 @@ function formattedNumber(value: unknown): string | undefined {
   return check.ok ? check.formatted : value;
 }
 
-/** Test runs (answers marked `session: test`) stay out of the aggregate, when the file says so. */
+/**
+ * Test runs stay out of the aggregate (they are still listed in progress.csv). Read defensively: the
+ * answers' `session` field (`session: { type: test-run }`) comes with the advisor's session record.
+ */
 function isTestRun(answers: Answers): boolean {
-  return (answers as unknown as { session?: string }).session === 'test';
+  const session = (answers as unknown as { session?: unknown }).session;
+  if (session === 'test' || session === 'test-run') return true;
+  return typeof session === 'object' && session !== null && (session as { type?: unknown }).type === 'test-run';
 }
 
 function scoresOf(a: Assessment): ProgressCsvFirm['only'] {
