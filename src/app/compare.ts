@@ -106,11 +106,13 @@ export function loadSide(file: string, pack: Pack, today: string, lang: Lang | u
 export function progressWords(pack: Pack | undefined, lang: Lang, before: Assessment, after: Assessment): ProgressWords {
   const def = pack && pack.definition.id === after.questionnaire.id ? pack.definition : undefined;
   const questions = new Map(def?.dimensions.flatMap((d) => d.questions.map((q) => [q.id, q] as const)) ?? []);
-  const fromAssessments = new Map<string, { text: string; step?: string }>();
+  // Fallbacks for a questionnaire that is not the one assessed (JSON files): the assessments' own words.
+  const questionText = new Map<string, string>();
+  const stepText = new Map<string, string>();
   for (const a of [before, after]) {
     for (const d of a.dimensions) {
-      for (const q of d.questions) fromAssessments.set(q.id, { text: q.text, ...(fromAssessments.get(q.id)?.step ? { step: fromAssessments.get(q.id)!.step! } : {}) });
-      for (const s of d.nextSteps) fromAssessments.set(s.questionId, { ...(fromAssessments.get(s.questionId) ?? { text: s.text }), step: s.text });
+      for (const q of d.questions) questionText.set(q.id, q.text);
+      for (const s of d.nextSteps) stepText.set(s.questionId, s.text);
     }
   }
   const dims = new Map<string, string>([...before.dimensions, ...after.dimensions].map((d) => [d.id, d.title]));
@@ -124,15 +126,13 @@ export function progressWords(pack: Pack | undefined, lang: Lang, before: Assess
     company: after.company.name || before.company.name,
     enterpriseNumber: check?.ok ? check.formatted : undefined,
     dimension: (id) => def?.dimensions.find((d) => d.id === id)?.title[lang] ?? dims.get(id) ?? id,
-    practice: (id) => questions.get(id)?.strength?.[lang] ?? questions.get(id)?.text[lang] ?? fromAssessments.get(id)?.text ?? id,
-    step: (id) => questions.get(id)?.advice?.[lang] ?? fromAssessments.get(id)?.step ?? fromAssessments.get(id)?.text ?? id,
-    question: (id) => questions.get(id)?.text[lang] ?? fromAssessments.get(id)?.text ?? id,
+    practice: (id) => questions.get(id)?.strength?.[lang] ?? questions.get(id)?.text[lang] ?? questionText.get(id) ?? id,
+    step: (id) => questions.get(id)?.advice?.[lang] ?? stepText.get(id) ?? questionText.get(id) ?? id,
+    question: (id) => questions.get(id)?.text[lang] ?? questionText.get(id) ?? id,
     answer: (id, which) => {
       const a = which === 'before' ? before : after;
       const q = a.dimensions.flatMap((d) => d.questions).find((x) => x.id === id);
-      if (!q || !q.answer.length) return '—';
-      // Labels in the report language when the questionnaire knows the answer's options.
-      return q.answer.join(', ');
+      return q && q.answer.length ? q.answer.join(', ') : '—';
     },
     level: (n) => def?.levels.find((l) => l.level === n)?.name[lang] ?? levels.get(n) ?? String(n),
     aid: (id) => aids.get(id) ?? id,
