@@ -92,8 +92,10 @@ export class CompareError extends UserError {
     readonly refusal: CompareRefusal,
     message: string,
     hint?: string,
+    params: Record<string, string | number> = {},
   ) {
-    super(message, undefined, hint);
+    // Worded in the user's language by the CLI (questionnaires/i18n/compare.yaml, `error.compare.<refusal>`).
+    super(message, undefined, hint, { key: `error.compare.${refusal}`, params, ...(hint ? { hintKey: `error.compare.${refusal}.hint` } : {}) });
   }
 }
 
@@ -142,7 +144,10 @@ const MONTH_DAYS = 365.25 / 12;
 
 export function compareAssessments(before: Assessment, after: Assessment, options: CompareOptions = {}): Progress {
   if (before.questionnaire.id !== after.questionnaire.id) {
-    throw new CompareError('different-questionnaire', `the two assessments use different questionnaires ("${before.questionnaire.id}" and "${after.questionnaire.id}")`);
+    throw new CompareError('different-questionnaire', `the two assessments use different questionnaires ("${before.questionnaire.id}" and "${after.questionnaire.id}")`, undefined, {
+      before: before.questionnaire.id,
+      after: after.questionnaire.id,
+    });
   }
   const b = side(before);
   const a = side(after);
@@ -152,12 +157,17 @@ export function compareAssessments(before: Assessment, after: Assessment, option
   }
   const days = daysBetween(b.assessedOn, a.assessedOn);
   if (days < 0) {
-    throw new CompareError('after-older', `AFTER (${a.assessedOn}) is older than BEFORE (${b.assessedOn})`, 'give the earlier assessment first');
+    throw new CompareError('after-older', `AFTER (${a.assessedOn}) is older than BEFORE (${b.assessedOn})`, 'give the earlier assessment first', { before: b.assessedOn, after: a.assessedOn });
   }
   const paired = sameFirm(b, a);
   if (!paired && !options.force) {
-    const why = b.enterpriseNumber && a.enterpriseNumber ? 'different enterprise numbers' : 'different names and no common enterprise number';
-    throw new CompareError('different-firm', `these look like two different firms ("${b.name}" and "${a.name}": ${why})`, 'use --force to compare them anyway');
+    const numbers = Boolean(b.enterpriseNumber && a.enterpriseNumber);
+    const why = numbers ? 'different enterprise numbers' : 'different names and no common enterprise number';
+    throw new CompareError('different-firm', `these look like two different firms ("${b.name}" and "${a.name}": ${why})`, 'use --force to compare them anyway', {
+      before: b.name,
+      after: a.name,
+      why: numbers ? 'numbers' : 'names',
+    });
   }
 
   const questionnaireChanged = b.questionnaireVersion !== a.questionnaireVersion;
