@@ -17,6 +17,13 @@ function random(seed) {
 const NAMES = ['Boulangerie', 'Garage', 'Atelier', 'Bakkerij', 'Studio', 'Plomberie', 'Fiduciaire', 'Drukkerij', 'Café', 'Consult'];
 const TOWNS = ['Namur', 'Gent', 'Liège', 'Anvers', 'Brugge', 'Mons', 'Leuven', 'Ixelles', 'Rennes', 'Toulouse'];
 
+/** A valid Belgian enterprise number (BCE/KBO: eight digits, then 97 minus their remainder by 97). */
+function enterpriseNumber(rand) {
+  const base = Math.floor(rand() * 1e7);
+  const digits = String(base).padStart(8, '0') + String(97 - (base % 97)).padStart(2, '0');
+  return `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
+}
+
 /** One firm's answers: every profile field and question drawn from the pack's own options. */
 function firm(pack, i, rand) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -26,6 +33,7 @@ function firm(pack, i, rand) {
     if (q.id === 'name') company.name = `${pick(NAMES)} ${pick(TOWNS)} ${i % 997}`; // some names repeat
     else if (q.type === 'choice') company[q.id] = pick(q.options).id;
     else if (q.type === 'number') company[q.id] = Math.floor((q.min ?? 0) + rand() * Math.min(250, (q.max ?? 250) - (q.min ?? 0)));
+    else if (q.format === 'enterprise-number') company[q.id] = enterpriseNumber(rand);
     else if (q.pattern) company[q.id] = `${String(10 + Math.floor(rand() * 80))}.${String(Math.floor(rand() * 99)).padStart(2, '0')}`;
     else company[q.id] = `${q.id} ${i}`;
   }
