@@ -3,6 +3,7 @@ import type { Assessment, BenchmarkComparison, PracticeStatus } from '../engine/
 import { comparisonText, fallbackText, figureText, nextStepText, practiceText } from './benchmarks.js';
 import type { Translate } from '../i18n/ui.js';
 import { renderAidsSummary } from './aids.js';
+import { formatDateWords } from '../i18n/format.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -43,7 +44,7 @@ export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): st
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   lines.push(c.bold(t('assessment_of', { name: a.company.name || '—' })));
-  lines.push(c.dim(t('assessed_on', { date: a.assessedOn, id: a.questionnaire.id, version: a.questionnaire.version })));
+  lines.push(c.dim(t('assessed_on', { date: formatDateWords(a.assessedOn, a.language), id: a.questionnaire.id, version: a.questionnaire.version })));
   lines.push('');
   const labelWidth = Math.max(t('overall').length, ...a.dimensions.map((d) => d.title.length));
   const row = (label: string, score: number, level: number, levelName: string) =>

@@ -135,7 +135,7 @@ export function overview({ a, t, L, fmt }: Context): void {
     L.heading(1, t('report.radar_title'));
     const alt = t('pdf.radar_alt', { list: a.dimensions.map((d) => `${d.title} ${d.score}`).join(', ') });
     if (a.dimensions.length >= 3) {
-      L.figure(alt, 300, (x, y, width, height) =>
+      L.figure(alt, 255, (x, y, width, height) =>
         drawRadar(
           L,
           a.dimensions.map((d) => ({ label: d.title, score: d.score, level: d.level })),
