@@ -63,7 +63,7 @@ export function assess(input: AssessInput): Assessment {
       levelName: levelName(score.level),
       counts: score.counts,
       strengths: strengths(dimension, score, lang),
-      nextSteps: nextSteps(dimension, score, lang),
+      nextSteps: nextSteps(dimension, score, lang, def.report?.nextSteps),
       benchmarks: compared.shown,
       benchmarksWithheld: compared.withheld,
       questions: dimension.questions.map((q, qi) => {
