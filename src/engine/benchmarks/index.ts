@@ -65,6 +65,15 @@ export function citable(source: BenchmarkSource, confidence: Confidence): boolea
   return !source.via || source.via.kind !== 'other';
 }
 
+/**
+ * Whether a withheld figure may still go into the Assessment (for the advisor): its publisher is official
+ * and its page is the publisher's own or a newspaper's. A figure read only on a vendor's, agency's or blog's
+ * page stays in benchmarks.yaml: no such address ever reaches the JSON or a report.
+ */
+export function advisorVisible(source: BenchmarkSource): boolean {
+  return (officialKinds as readonly string[]).includes(source.kind) && (!source.via || source.via.kind !== 'other');
+}
+
 /** Where to look for a figure, closest first: the firm's region, its country, then the EU-27. */
 export function regionChain(region: string): string[] {
   if (region === 'EU' || region === 'EU27' || !/^[A-Z]{2}/.test(region)) return ['EU27'];
@@ -152,7 +161,7 @@ export function dimensionBenchmarks(dimensionId: string, ctx: CompareContext): D
     if (b.dimension !== dimensionId) continue;
     if (!citable(b.source, b.confidence)) {
       const population = ctx.data.populations[b.population]!;
-      if (!chain.includes(population.region)) continue;
+      if (!chain.includes(population.region) || !advisorVisible(b.source)) continue;
       withheld.push(comparison(selectedAs(b, population, ctx.firm), ctx.status(b.fact), ctx));
       continue;
     }
@@ -258,7 +267,9 @@ export function digitalIntensity(ctx: CompareContext): DigitalIntensity {
   for (const b of data.benchmarks.filter((x) => x.fact === DII_BASIC_FACT).sort((x, y) => rank(x) - rank(y))) {
     const population = data.populations[b.population]!;
     if (!chain.includes(population.region)) continue;
-    (citable(b.source, b.confidence) ? comparisons : withheld).push(comparison(selectedAs(b, population, ctx.firm), company, ctx));
+    const c = comparison(selectedAs(b, population, ctx.firm), company, ctx);
+    if (citable(b.source, b.confidence)) comparisons.push(c);
+    else if (advisorVisible(b.source)) withheld.push(c);
   }
   if (dii.levelShares) {
     const s = dii.levelShares;
@@ -286,7 +297,10 @@ export function digitalIntensity(ctx: CompareContext): DigitalIntensity {
     const sizeFallback = !sizeFits(population, ctx.firm.employees);
     const regionFallback = wider(population, chain);
     if (sizeFallback || regionFallback) share.fallback = { size: sizeFallback, region: regionFallback, population: s.population };
-    if (chain.includes(population.region)) (citable(s.source, s.confidence) ? comparisons : withheld).push(share);
+    if (chain.includes(population.region)) {
+      if (citable(s.source, s.confidence)) comparisons.push(share);
+      else if (advisorVisible(s.source)) withheld.push(share);
+    }
   }
   return {
     count,
