@@ -233,7 +233,12 @@ function aidLink(t: Translate, aid: AidMatch, text: string, size: number): TextP
 }
 
 function asOfText(t: Translate, fmt: Formats, aid: AidMatch): string {
-  return aid.asOf ? t('pdf.as_of', { date: fmt.date(aid.asOf) }) : t('aids.undated');
+  return aid.asOf ? asOfDate(t, fmt, aid.asOf) : t('aids.undated');
+}
+
+/** "à jour au 2 mars 2026", "à jour en janvier 2026", "à jour en 2025": the preposition follows the precision. */
+function asOfDate(t: Translate, fmt: Formats, iso: string): string {
+  return t('report.as_of', { date: fmt.date(iso), precision: iso.length > 7 ? 'day' : iso.length > 4 ? 'month' : 'year' });
 }
 
 function applyBeforeText(t: Translate, aid: AidMatch): string {
@@ -495,7 +500,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
             ...(b.dataset ? [{ text: t('report.source_dataset', { dataset: b.dataset }), size: 7, color: COLOR.muted }] : []),
             // A year alone says no more than the source line; a month or a day says when the page was read.
             ...(b.asOf && b.asOf.length > 4
-              ? [{ text: t('report.as_of', { date: fmt.date(b.asOf), precision: b.asOf.length > 7 ? 'day' : 'month' }), size: 7, color: COLOR.muted }]
+              ? [{ text: asOfDate(t, fmt, b.asOf), size: 7, color: COLOR.muted }]
               : []),
             isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source, size: 7 },
           ],
