@@ -58,6 +58,7 @@ export const questionSchema = z.strictObject({
 export const profileOptionSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   label: localizedSchema,
+  aliases: z.optional(z.array(z.string().check(z.minLength(1))).check(about('Other ways people write this answer (bv, nv, vzw, Bruxelles, ...): accepted in answers files and flags'))),
   range: z.optional(z.tuple([z.number(), z.nullable(z.number())]).check(about('For bands: [min, max or null]'))),
 });
 

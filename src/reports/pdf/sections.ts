@@ -2,7 +2,7 @@
 // through the Layout, which keeps the structure tree and the page breaks right.
 import type { AidMatch, Assessment, BenchmarkComparison, DimensionResult } from '../../engine/assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
-import { estimateText } from '../aids.js';
+import { aidName, estimateText, reasonText, staleText } from '../aids.js';
 import { drawBar, drawIntensityGauge, drawLegend, drawRadar, drawScoreRing } from './charts.js';
 import { COLOR, levelColor, PAGE_MARGINS, type Layout, type TextPart } from './layout.js';
 
@@ -226,8 +226,18 @@ function aidLink(t: Translate, aid: AidMatch, text: string, size: number): TextP
   return aid.url ? { text, link: aid.url, color: COLOR.accent, size } : { text: t('aids.no_link'), color: COLOR.muted, size };
 }
 
-function asOfText(t: Translate, fmt: Formats, aid: AidMatch): string {
-  return aid.asOf ? t('pdf.as_of', { date: fmt.date(aid.asOf) }) : t('aids.undated');
+function asOfText(t: Translate, _fmt: Formats, aid: AidMatch): string {
+  return aid.asOf ? t('aids.as_of', { date: aid.asOf.slice(0, 7) }) : t('aids.undated');
+}
+
+/** Status, staleness and "terms to confirm", each once per aid, for the client. */
+function aidWarnings(a: Assessment, t: Translate, aid: AidMatch, size: number): TextPart[] {
+  const parts: TextPart[] = [];
+  if (aid.status !== 'open') parts.push({ text: t(`aids.status.${aid.status}`), size, bold: true, color: COLOR.warn });
+  const stale = staleText(aid, t, a.aidSettings?.staleAfterMonths ?? 12);
+  if (stale) parts.push({ text: stale, size, color: COLOR.warn });
+  if (aid.confirmTerms) parts.push({ text: t('aids.confirm_terms'), size, bold: true, color: COLOR.bad });
+  return parts;
 }
 
 function applyBeforeText(t: Translate, aid: AidMatch): string {
@@ -290,12 +300,15 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         L.list(
           list.map((aid) => {
             const parts: TextPart[] = [
-              { text: `${aid.name} (${aid.regionName})`, bold: true },
-              { text: `${t('pdf.aid_short', { rate: aid.rate, cap: aid.cap })} · ${applyBeforeText(t, aid)}`, size: 8.5, color: COLOR.muted },
+              { text: `${aidName(aid, t)} (${aid.regionName})`, bold: true },
+              ...aid.strands.map((s) => ({
+                text: `${aid.strands.length > 1 ? t('aids.pdf.strand', { name: s.name, rate: s.rateText, cap: s.capText }) : t('pdf.aid_short', { rate: s.rateText, cap: s.capText })}`,
+                size: 8.5,
+                color: COLOR.muted,
+              })),
+              { text: applyBeforeText(t, aid), size: 8.5, color: COLOR.muted },
+              ...aidWarnings(a, t, aid, 8),
             ];
-            if (aid.confidence === 'unverified' || aid.unverified.length) {
-              parts.push({ text: `${t('pdf.confidence.unverified')}${aid.unverified.length ? ` — ${aid.unverified.join(', ')}` : ''}`, size: 8, color: COLOR.bad });
-            }
             parts.push(aidLink(t, aid, aid.url ?? '', 8));
             return parts;
           }),
@@ -372,11 +385,10 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
         { header: t('pdf.col_source'), width: 14.5 },
       ],
       a.aids.map((aid) => {
-        const name: TextPart[] = [{ text: aid.name, bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
-        if (aid.status === 'call-based') name.push({ text: t('aids.status.call-based'), size: 7.5, bold: true, color: COLOR.warn });
-        if (aid.reasons.length) name.push({ text: t('pdf.why', { reasons: aid.reasons.join(' · ') }), size: 7.5, color: COLOR.muted });
+        const name: TextPart[] = [{ text: aidName(aid, t), bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
+        name.push(...aidWarnings(a, t, aid, 7.5));
+        if (aid.reasons.length) name.push({ text: t('pdf.why', { reasons: aid.reasons.map((r) => reasonText(r, t, a.language)).join(' · ') }), size: 7.5, color: COLOR.muted });
         if (aid.estimate) name.push({ text: estimateText(aid.estimate, a.language, t), size: 7.5, color: COLOR.accent });
-        if (aid.unverified.length) name.push({ text: t('pdf.unverified_terms', { terms: aid.unverified.join(', ') }), size: 7.5, color: COLOR.bad, bold: true });
         const before =
           aid.applyBefore === null
             ? { text: t('pdf.unknown'), color: COLOR.muted }
@@ -393,14 +405,20 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
             color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted,
           },
         ];
-        const pays: TextPart[] = [
-          { text: t('aids.col.rate'), size: 7, bold: true, color: COLOR.muted },
-          { text: aid.rate },
-          { text: t('aids.col.cap'), size: 7, bold: true, color: COLOR.muted },
-          { text: aid.cap },
-        ];
-        const conditions: TextPart[] = aid.conditions.length ? [{ text: aid.conditions.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
-        for (const caveat of aid.caveats) conditions.push({ text: `! ${caveat}`, size: 7.5, color: COLOR.warn });
+        const pays: TextPart[] =
+          aid.strands.length > 1
+            ? aid.strands.flatMap((st) => [
+                { text: st.name, size: 7, bold: true, color: COLOR.muted },
+                { text: t('pdf.aid_short', { rate: st.rateText, cap: st.capText }) },
+              ])
+            : [
+                { text: t('aids.col.rate'), size: 7, bold: true, color: COLOR.muted },
+                { text: aid.rateText },
+                { text: t('aids.col.cap'), size: 7, bold: true, color: COLOR.muted },
+                { text: aid.capText },
+              ];
+        const lines = [...(aid.statusNote ? [aid.statusNote] : []), ...aid.conditions.map((c) => c.text)];
+        const conditions: TextPart[] = lines.length ? [{ text: lines.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
         return [name, pays, conditions, [before], source];
       }),
       { size: 8 },
