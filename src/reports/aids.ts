@@ -171,26 +171,26 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
       const detail = (text: string) => lines.push(`${pad}${text}`);
       if (names[i]!.length > nameW) detail(c.bold(names[i]!));
       if (m.strands.length === 1 && (m.rateText.length > rateW || m.capText.length > capW)) {
-        detail(`${t('aids.col.rate')}: ${m.rateText} · ${t('aids.col.cap')}: ${m.capText}`);
+        detail(t('aids.rate_cap_line', { rate: m.rateText, cap: m.capText }));
       }
       detail(aidFacts(m, t));
       if (m.statusNote) detail(c.dim(m.statusNote));
-      detail(`${t('aids.why')}: ${m.reasons.map((r) => `${mark(c, r.outcome)} ${reasonText(r, t, lang)}`).join(' · ')}`);
+      detail(t('aids.why_line', { reasons: m.reasons.map((r) => `${mark(c, r.outcome)} ${reasonText(r, t, lang)}`).join(' · ') }));
       if (m.strands.length > 1) {
-        detail(`${t('aids.strands')}:`);
+        detail(t('aids.strands_line'));
         for (const s of m.strands) {
           const own = s.reasons.filter((r) => !m.reasons.some((x) => JSON.stringify(x) === JSON.stringify(r)));
           const extra = own.length ? ` (${own.map((r) => `${mark(c, r.outcome)} ${reasonText(r, t, lang)}`).join(' · ')})` : '';
           detail(`  - ${t('aids.strand_line', { name: s.name, rate: s.rateText, cap: s.capText })}${s.status !== m.status ? ` · ${t(`aids.status.${s.status}`)}` : ''}${extra}`);
         }
       }
-      for (const condition of m.conditions) detail(c.dim(`${t('aids.check')}: ${condition.text}`));
+      for (const condition of m.conditions) detail(c.dim(t('aids.check_line', { text: condition.text })));
       if (m.confirmTerms) detail(c.yellow(t('aids.confirm_terms')));
       const stale = staleText(m, t, months);
       if (stale) detail(c.yellow(stale));
       if (m.estimate) detail(estimateText(m.estimate, lang, t));
       if (o.explain && m.caveats.length) {
-        detail(c.dim(`${t('aids.caveats')}:`));
+        detail(c.dim(t('aids.caveats_line')));
         for (const caveat of m.caveats) detail(c.dim(`  ! ${caveat}`));
       }
       detail(c.cyan(m.url ?? t('aids.no_link')));

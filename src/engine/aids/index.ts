@@ -11,10 +11,16 @@ import type {
   AssessmentWarning,
 } from '../assessment/types.js';
 import type { Lang, Localized } from '../../core/lang.js';
+import { frenchTypography } from '../../i18n/format.js';
 import type { AidCatalogue } from './load.js';
 import type { Aid, AidStatus, Confidence, Eligibility, Limit, SizeRule, SpendKind, StrandDefinition } from './schema.js';
 
 export type { AidCatalogue } from './load.js';
+
+/** A text of the catalogue in the report language, with French typography in French. */
+function loc(text: Localized, lang: Lang): string {
+  return lang === 'fr' ? frenchTypography(text.fr) : text[lang];
+}
 
 /** An amount in EUR: exact (min = max) or a band [min, max) (max null: no upper bound). */
 export interface Amount {
@@ -395,18 +401,18 @@ function describeStrand(strand: Strand, reasons: AidReason[], input: MatchAidsIn
   const age = ageInMonths(strand.asOf, date);
   const s: AidStrandMatch = {
     id: strand.id,
-    name: strand.name[lang],
+    name: loc(strand.name, lang),
     spend: [...strand.spend],
     themes: [...strand.themes],
     // Only a closed strand still inside its dates gets here (an assessment dated before it closed).
     status: strand.status.value === 'closed' ? 'open' : strand.status.value,
     rateValue,
-    rateText: rate.text[lang],
+    rateText: loc(rate.text, lang),
     rateConfidence: rate.confidence,
     capAmount: cap.amount ?? null,
     capMin: cap.min ?? null,
     capPer: cap.per ?? null,
-    capText: cap.text[lang],
+    capText: loc(cap.text, lang),
     capConfidence: cap.confidence,
     eligibleSpend: strand.eligibleSpend ? { min: strand.eligibleSpend.min ?? null, max: strand.eligibleSpend.max ?? null } : null,
     applyBefore: strand.applyBefore.value,
@@ -478,7 +484,7 @@ function describe(aid: Aid, strands: AidStrandMatch[], input: MatchAidsInput): A
   const reasons = strands[0]!.reasons.filter((r) => strands.every((s) => s.reasons.some((x) => sameReason(x, r))));
   const match: AidMatch = {
     id: aid.id,
-    name: aid.name[lang],
+    name: loc(aid.name, lang),
     translation: aid.translation?.[lang] ?? null,
     region: aid.region,
     regionName: catalogue.regions[aid.region]?.[lang] ?? aid.region,
@@ -489,22 +495,22 @@ function describe(aid: Aid, strands: AidStrandMatch[], input: MatchAidsInput): A
     rateValue,
     cap,
     capAmount: cap,
-    rateText: strands.length === 1 ? strands[0]!.rateText : aid.rate.text[lang],
-    capText: strands.length === 1 ? strands[0]!.capText : aid.cap.text[lang],
+    rateText: strands.length === 1 ? strands[0]!.rateText : loc(aid.rate.text, lang),
+    capText: strands.length === 1 ? strands[0]!.capText : loc(aid.cap.text, lang),
     url: aid.url === null ? null : typeof aid.url === 'string' ? aid.url : aid.url[lang],
     asOf: aid.asOf,
     ageMonths: age,
     stale: isStale(aid.asOf, date, catalogue.settings.staleAfterMonths) || strands.some((s) => s.stale),
     confidence: aid.confidence,
     applyBefore: best.applyBefore,
-    conditions: (aid.eligibility.conditions ?? []).map((c) => ({ text: c.text[lang], confidence: c.confidence })),
-    statusNote: aid.status.note?.[lang] ?? null,
+    conditions: (aid.eligibility.conditions ?? []).map((c) => ({ text: loc(c.text, lang), confidence: c.confidence })),
+    statusNote: aid.status.note ? loc(aid.status.note, lang) : null,
     reasons,
     strands,
     unverified: [...unverified],
     confirmTerms: unverified.size > 0 || strands.every((s) => s.status === 'to-confirm'),
     fits: fits(themes, aid, input.scores, catalogue).map((s) => s.id),
-    caveats: aid.caveats.map((c) => c[lang]),
+    caveats: aid.caveats.map((c) => loc(c, lang)),
     sources: aid.sources.map((s) => ({ ...s })),
   };
   const estimate = strands.find((s) => s.estimate)?.estimate;
@@ -535,14 +541,14 @@ function hasKnownTerm(m: AidMatch): boolean {
 }
 
 /**
- * Best fit first: the weakest dimension it addresses (then how much weakness it covers), then open before
- * call-based before to confirm, then confirmed rate and cap before unknown ones, then sourcing, then order.
+ * Best fit first: the weakest dimension it addresses, then open before call-based before to confirm, then
+ * confirmed rate and cap before unknown ones, then the most specific, then sourcing, then catalogue order.
  */
 function rankKey(m: AidMatch, known: boolean, aid: Aid, index: number, input: MatchAidsInput): number[] {
   const fitting = fits(m.themes, aid, input.scores, input.catalogue);
   const weakest = fitting.length ? 100 - fitting[0]!.score : -1;
-  const covered = fitting.reduce((sum, s) => sum + (100 - s.score), 0);
-  return [-weakest, -covered, STATUS_ORDER[m.status], -knownTerms(m), known ? 0 : 1, CONFIDENCE_ORDER[aid.confidence], index];
+  // Among equals, the aid aimed at that weakness before a broad one that also touches it.
+  return [-weakest, STATUS_ORDER[m.status], -knownTerms(m), known ? 0 : 1, fitting.length, CONFIDENCE_ORDER[aid.confidence], index];
 }
 
 function knownTerms(m: AidMatch): number {
