@@ -9,9 +9,15 @@ import type { Translate } from '../i18n/ui.js';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 
+/** The limit that decided: the lowest reading when met, the highest when not, the range when to check. */
 function limitText(r: AidReason, format: (n: number) => string): string {
   const limit = num(r.limit);
-  return typeof r.limitMax === 'number' && r.limitMax !== limit ? `${format(limit)}–${format(r.limitMax)}` : format(limit);
+  if (typeof r.limitMax !== 'number' || r.limitMax === limit) return format(limit);
+  const max = r.rule === 'minEmployees' ? limit : r.limitMax;
+  const min = r.rule === 'minEmployees' ? r.limitMax : limit;
+  if (r.outcome === 'met') return format(min);
+  if (r.outcome === 'not-met') return format(max);
+  return `${format(limit)}–${format(r.limitMax)}`;
 }
 
 function amountText(r: AidReason, t: Translate, lang: Lang): string {

@@ -210,7 +210,8 @@ function noteBox(L: Layout, label: string, text: string): void {
 // ---- one section per dimension -------------------------------------------------------------------
 
 function aidsFor(a: Assessment, d: DimensionResult): AidMatch[] {
-  return (a.aids ?? []).filter((aid) => aid.fits.includes(d.id) || aid.themes.includes(d.id));
+  // A theme the research could not confirm does not place an aid under a dimension.
+  return (a.aids ?? []).filter((aid) => aid.fits.includes(d.id) || (aid.themes.includes(d.id) && !aid.unverified.includes(`theme:${d.id}`)));
 }
 
 function themeLabel(a: Assessment, t: Translate, theme: string): string {
@@ -231,10 +232,10 @@ function asOfText(t: Translate, _fmt: Formats, aid: AidMatch): string {
 }
 
 /** Status, staleness and "terms to confirm", each once per aid, for the client. */
-function aidWarnings(a: Assessment, t: Translate, aid: AidMatch, size: number): TextPart[] {
+function aidWarnings(a: Assessment, t: Translate, aid: AidMatch, size: number, short = false): TextPart[] {
   const parts: TextPart[] = [];
   if (aid.status !== 'open') parts.push({ text: t(`aids.status.${aid.status}`), size, bold: true, color: COLOR.warn });
-  const stale = staleText(aid, t, a.aidSettings?.staleAfterMonths ?? 12);
+  const stale = !aid.stale ? null : short ? t(aid.asOf ? 'aids.pdf.stale_short' : 'aids.pdf.undated_short', { asOf: (aid.asOf ?? '').slice(0, 7) }) : staleText(aid, t, a.aidSettings?.staleAfterMonths ?? 12);
   if (stale) parts.push({ text: stale, size, color: COLOR.warn });
   if (aid.confirmTerms) parts.push({ text: t('aids.confirm_terms'), size, bold: true, color: COLOR.bad });
   return parts;
@@ -300,7 +301,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         L.list(
           list.map((aid) => {
             const parts: TextPart[] = [
-              { text: `${aidName(aid, t)} (${aid.regionName})`, bold: true },
+              { text: `${aidName(aid, t)} · ${aid.regionName}`, bold: true },
               ...aid.strands.map((s) => ({
                 text: `${aid.strands.length > 1 ? t('aids.pdf.strand', { name: s.name, rate: s.rateText, cap: s.capText }) : t('pdf.aid_short', { rate: s.rateText, cap: s.capText })}`,
                 size: 8.5,
@@ -379,15 +380,14 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
     L.table(
       [
         { header: t('pdf.col_aid'), width: 22 },
-        { header: t('pdf.col_pays'), width: 22 },
-        { header: t('pdf.col_conditions'), width: 28 },
-        { header: t('pdf.col_before'), width: 13.5 },
-        { header: t('pdf.col_source'), width: 14.5 },
+        { header: t('pdf.col_pays'), width: 19 },
+        { header: t('pdf.col_conditions'), width: 33 },
+        { header: t('pdf.col_before'), width: 12.5 },
+        { header: t('pdf.col_source'), width: 13.5 },
       ],
       a.aids.map((aid) => {
         const name: TextPart[] = [{ text: aidName(aid, t), bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
-        name.push(...aidWarnings(a, t, aid, 7.5));
-        if (aid.reasons.length) name.push({ text: t('pdf.why', { reasons: aid.reasons.map((r) => reasonText(r, t, a.language)).join(' · ') }), size: 7.5, color: COLOR.muted });
+        name.push(...aidWarnings(a, t, aid, 7.5, true));
         if (aid.estimate) name.push({ text: estimateText(aid.estimate, a.language, t), size: 7.5, color: COLOR.accent });
         const before =
           aid.applyBefore === null
@@ -419,6 +419,9 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
               ];
         const lines = [...(aid.statusNote ? [aid.statusNote] : []), ...aid.conditions.map((c) => c.text)];
         const conditions: TextPart[] = lines.length ? [{ text: lines.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
+        // What the firm still has to check (the rules it meets are in the terminal and JSON).
+        const open = aid.reasons.filter((r) => r.outcome === 'to-check');
+        if (open.length) conditions.push({ text: t('aids.pdf.to_check', { reasons: open.map((r) => reasonText(r, t, a.language)).join(' · ') }), size: 7.5, color: COLOR.warn });
         return [name, pays, conditions, [before], source];
       }),
       { size: 8 },
