@@ -73,6 +73,11 @@ export const profileQuestionSchema = z.strictObject({
   integer: z.optional(z.boolean()),
   pattern: z.optional(z.string().check(about('text only: a regular expression the answer must match'))),
   options: z.optional(z.array(profileOptionSchema)),
+  when: z.optional(
+    z
+      .strictObject({ profile: idSchema, anyOf: z.array(z.string()).check(z.minLength(1)) })
+      .check(about('Asked only when an earlier profile answer is one of these (e.g. the group headcount only for a firm in a group)')),
+  ),
 });
 
 export const levelSchema = z.strictObject({
