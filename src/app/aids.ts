@@ -93,7 +93,7 @@ function amountFlag(flag: string, text: string, pack: Pack, questionId: string |
   const compact = text.replace(/[\s.'_]/g, '').toLowerCase();
   const m = /^(\d+(?:,\d+)?)(k|m)?$/.exec(compact);
   if (!m || compact.length > 15) {
-    throw new UserError(`${flag} must be an amount in euros like 850000, not "${text}"`);
+    throw new UserError(`${flag} must be an amount in euros like 850000, not "${text}"`, undefined, undefined, { key: 'aids.error.amount', params: { flag, value: text } });
   }
   const amount = Math.round(Number(m[1]!.replace(',', '.')) * (m[2] === 'm' ? 1_000_000 : m[2] === 'k' ? 1000 : 1));
   return { min: amount, max: amount };
@@ -104,15 +104,24 @@ export function profileFromFlags(opts: AidsOptions, pack: Pack, catalogue: AidCa
   const ids = catalogue.settings.profile;
   const regionQ = pack.profile.get(ids.region ?? 'region');
   const regions = regionQ?.options?.map((o) => o.id) ?? [];
-  if (opts.region === undefined) throw new UserError(`--region is required: one of ${regions.join(', ')}`);
+  if (opts.region === undefined) {
+    throw new UserError(`--region is required: one of ${regions.join(', ')}`, undefined, undefined, { key: 'aids.error.region_required', params: { regions: regions.join(', ') } });
+  }
   const region = regionQ ? resolveOption(regionQ, opts.region) : undefined;
   if (!region) {
     const near = regionQ ? nearestOption(regionQ, opts.region) : undefined;
-    throw new UserError(`--region must be one of ${regions.join(', ')}, not "${opts.region}"${near ? ` — did you mean ${near.id}?` : ''}`);
+    throw new UserError(`--region must be one of ${regions.join(', ')}, not "${opts.region}"${near ? ` — did you mean ${near.id}?` : ''}`, undefined, undefined, {
+      key: near ? 'aids.error.region_near' : 'aids.error.region',
+      params: { regions: regions.join(', '), value: opts.region, near: near?.id ?? '' },
+    });
   }
 
-  if (opts.employees === undefined) throw new UserError('--employees is required: the number of employees (FTE), 0 for a self-employed person alone');
-  if (!/^\d{1,7}$/.test(opts.employees)) throw new UserError(`--employees must be a whole number of employees like 6, not "${opts.employees}"`);
+  if (opts.employees === undefined) {
+    throw new UserError('--employees is required: the number of employees (FTE), 0 for a self-employed person alone', undefined, undefined, { key: 'aids.error.employees_required' });
+  }
+  if (!/^\d{1,7}$/.test(opts.employees)) {
+    throw new UserError(`--employees must be a whole number of employees like 6, not "${opts.employees}"`, undefined, undefined, { key: 'aids.error.employees', params: { value: opts.employees } });
+  }
   const profile: AidProfile = { region: region.id, employees: Number(opts.employees) };
 
   if (opts.turnover !== undefined) profile.turnover = amountFlag('--turnover', opts.turnover, pack, ids.turnover);
@@ -143,7 +152,11 @@ export function profileFromFlags(opts: AidsOptions, pack: Pack, catalogue: AidCa
     const form = q ? resolveOption(q, opts.legalForm) : undefined;
     if (!form) {
       const near = q ? nearestOption(q, opts.legalForm) : undefined;
-      throw new UserError(`--legal-form must be one of ${forms.map((o) => o.id).join(', ')} (or bv, nv, cv, vzw, eenmanszaak, ...), not "${opts.legalForm}"${near ? ` — did you mean ${near.id}?` : ''}`);
+      const ids = forms.map((o) => o.id).join(', ');
+      throw new UserError(`--legal-form must be one of ${ids} (or bv, nv, cv, vzw, eenmanszaak, ...), not "${opts.legalForm}"${near ? ` — did you mean ${near.id}?` : ''}`, undefined, undefined, {
+        key: near ? 'aids.error.legal_form_near' : 'aids.error.legal_form',
+        params: { forms: ids, value: opts.legalForm, near: near?.id ?? '' },
+      });
     }
     profile.legalForm = form.id;
   }
