@@ -10,7 +10,7 @@ import { loadPack } from '../src/io/load.js';
 
 const pack = loadPack(PACK_DIR);
 const typical = readExample('typical');
-const withCompany = (lines: string) => typical.replace('  legal_form: srl\n', `${lines}\n`);
+const withCompany = (lines: string) => typical.replace(/  legal_form: srl\n(  (group|b2c): .*\n)*/, `${lines}\n`);
 
 describe('choices as people write them', () => {
   const form = pack.profile.get('legal_form')!;
