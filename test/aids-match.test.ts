@@ -145,6 +145,12 @@ describe('aids on the 2026 facts', () => {
     expect(known).toMatchObject({ outcome: 'to-check', missing: ['group'] });
     const b2c = find(match({ region: 'FR-BRE', employees: 3 }), 'fr-bretagne-pass-commerce-artisanat-numerique')!.reasons.find((r) => r.rule === 'b2c')!;
     expect(b2c).toMatchObject({ outcome: 'to-check', missing: ['b2c'] });
+    // An ASBL has no company-tax deduction (inferred, so never a silent rejection): to check.
+    const vzw = find(match({ region: 'BE-VLG', ...small, legalForm: 'asbl' }), 'be-efacturation-deduction-120')!;
+    const form = vzw.reasons.find((r) => r.rule === 'legalForm')!;
+    expect(form).toMatchObject({ outcome: 'to-check', value: 'asbl', confidence: 'unverified' });
+    expect(reasonText(form, translator('en', ui), 'en')).toBe('legal form Non-profit (ASBL/VZW) may be excluded — to check');
+    expect(vzw.confirmTerms).toBe(true);
   });
 
   it('marks what the research could not confirm as "to confirm", never as open', () => {

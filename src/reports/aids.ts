@@ -64,7 +64,11 @@ export function reasonText(r: AidReason, t: Translate, lang: Lang): string {
       text = t(key, { value: String(r.value ?? ''), sector: String(r.sector ?? ''), codes: list(r.codes).join(', ') });
       break;
     case 'legalForm':
-      text = t(key, { form: String(r.formLabel ?? r.value ?? ''), excluded: list(r.excludedLabels).join(', ') });
+      // Known form under a doubtful exclusion: "may be excluded"; unknown form: which forms are excluded.
+      text = t(r.outcome === 'to-check' && r.value !== undefined ? 'aids.rule.legalForm.doubt' : key, {
+        form: String(r.formLabel ?? r.value ?? ''),
+        excluded: list(r.excludedLabels).join(', '),
+      });
       break;
     case 'status':
       text = r.proposal
