@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchAids, periodEnd, periodStart, strandsOf, type AidProfile } from '../src/engine/aids/index.js';
-import { aidProfileFromCompany } from '../src/engine/aids/profile.js';
+import { aidProfileFromCompany, legalFormLabels } from '../src/engine/aids/profile.js';
 import { LANGS, type Lang } from '../src/core/lang.js';
 import { translator } from '../src/i18n/ui.js';
 import { reasonText, wordAid } from '../src/reports/aids.js';
@@ -17,7 +17,7 @@ const ui = loadUiStrings();
 
 type P = Partial<AidProfile> & { region: string };
 function match(profile: P, date = DATE, lang: Lang = 'en', extra: Partial<Parameters<typeof matchAids>[0]> = {}) {
-  return matchAids({ catalogue, profile: { employees: 6, ...profile }, date, lang, ...extra });
+  return matchAids({ catalogue, profile: { employees: 6, ...profile }, date, lang, legalFormLabels: legalFormLabels(pack, catalogue.settings, lang), ...extra });
 }
 const ids = (r: ReturnType<typeof match>) => r.matches.map((m) => m.id);
 const exact = (n: number) => ({ min: n, max: n });
