@@ -301,3 +301,67 @@ describe('ranking', () => {
     expect(r.matches[0]!.fits).toEqual(['cybersecurity']);
   });
 });
+
+describe('data, not code', () => {
+  it('ranks by a theme that is a new dimension once aids.yaml marks it so', () => {
+    const data = aidCatalogueSchema.parse({
+      settings: { staleAfterMonths: 12, summaryCount: 3, profile: {}, themes: [{ id: 'website', dimension: true }, { id: 'data', dimension: true }] },
+      sizeRules: SIZE_RULES,
+      regions: { 'BE-BRU': L('Brussels') },
+      aids: [aid('web'), aid('data-aid', { themes: ['data'] })],
+    });
+    const r = matchAids({
+      catalogue: { file: 'fixture', ...data },
+      profile: { region: 'BE-BRU', employees: 5 },
+      scores: [{ id: 'website', score: 70 }, { id: 'data', score: 10 }],
+      date: '2026-06-01',
+      lang: 'en',
+    });
+    expect(r.matches.map((m) => m.id)).toEqual(['data-aid', 'web']);
+    expect(r.matches[0]!.fits).toEqual(['data']);
+  });
+});
+
+describe('wording of every reason record', () => {
+  const records: AidReason[] = [];
+  const outcomes = ['met', 'not-met', 'to-check'] as const;
+  for (const outcome of outcomes) {
+    const c = { outcome, confidence: 'official' as const };
+    // Region and establishment are always decided (the region is required).
+    if (outcome !== 'to-check') {
+      records.push(
+        { rule: 'region', ...c, value: 'BE-BRU', regions: ['BE-WAL'], regionName: 'Brussels', regionNames: ['Wallonia'] },
+        { rule: 'established', ...c, value: 'BE-BRU', country: 'BE', regionName: 'Belgium' },
+      );
+    }
+    records.push(
+      { rule: 'size', ...c, test: 'eu-sme', testName: 'SME', exceeded: ['staff'], group: true, missing: ['group', 'groupFigures'] },
+      { rule: 'size', ...c, test: 'be-small-company', testName: 'small company', exceeded: [], group: false, form: 'sole-trader' },
+      { rule: 'maxEmployees', ...c, limit: 49, limitMax: 249, value: 120 },
+      { rule: 'minEmployees', ...c, limit: 1, value: 0 },
+      { rule: 'maxTurnover', ...c, limit: 1_000_000, valueMin: 250_000, valueMax: null, missing: ['turnover'] },
+      { rule: 'b2c', ...c, missing: ['b2c'] },
+      { rule: 'nace', ...c, codes: ['62.01'], sector: 'digital', value: '62.01' },
+      { rule: 'legalForm', ...c, excluded: ['asbl'], excludedLabels: ['ASBL'], value: 'asbl', formLabel: 'ASBL' },
+      { rule: 'legalForm', ...c, excluded: ['asbl'], excludedLabels: ['ASBL'], missing: ['legalForm'] },
+    );
+  }
+  records.push(
+    { rule: 'status', outcome: 'not-met', confidence: 'official', status: 'closed', until: '2023-11-24', replacedBy: 'x', replacedByName: 'New aid' },
+    { rule: 'status', outcome: 'not-met', confidence: 'official', status: 'closed', proposal: true },
+    { rule: 'window', outcome: 'not-met', confidence: 'official', from: '2026-02', date: '2026-01-15' },
+    { rule: 'window', outcome: 'not-met', confidence: 'official', until: '2026-01-31', date: '2026-03-02' },
+    { rule: 'theme', outcome: 'not-met', confidence: 'official', themes: ['website'] },
+  );
+  it.each(['fr', 'nl', 'en'] as const)('in %s, with no missing template and no "(s)" plural', async (lang) => {
+    const { translator } = await import('../src/i18n/ui.js');
+    const { loadUiStrings } = await import('../src/io/load.js');
+    const { reasonText } = await import('../src/reports/aids.js');
+    const t = translator(lang, loadUiStrings());
+    for (const r of records) {
+      const text = reasonText(r, t, lang);
+      expect(text, JSON.stringify(r)).not.toMatch(/⟨|\(s\)|undefined|NaN/);
+      if (r.outcome === 'to-check') expect(text).toMatch(/—/);
+    }
+  });
+});
