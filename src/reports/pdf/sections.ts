@@ -391,9 +391,9 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
       [
         { header: t('pdf.col_aid'), width: 22 },
         { header: t('pdf.col_pays'), width: 19 },
-        { header: t('pdf.col_conditions'), width: 33 },
-        { header: t('pdf.col_before'), width: 12.5 },
-        { header: t('pdf.col_source'), width: 13.5 },
+        { header: t('pdf.col_conditions'), width: 29.5 },
+        { header: t('pdf.col_before'), width: 13.5 },
+        { header: t('pdf.col_source'), width: 16 },
       ],
       a.aids.map((aid) => {
         const name: TextPart[] = [{ text: aidName(aid, t), bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
