@@ -165,7 +165,9 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
     const n = String(matches.length).length + 1;
     const names = matches.map((m) => aidName(m, t));
     const asOfs = matches.map((m) => (m.asOf ? t('aids.as_of_cell', { date: m.asOf.slice(0, 7) }) : t('aids.undated')));
-    const region = Math.max(t('aids.col.region').length, ...matches.map((m) => m.region.length));
+    // Region names, not codes ("Wallonie", "Belgique (fédéral)"); a long one is cut here and given whole below.
+    const REGION_MAX = 18;
+    const region = Math.min(REGION_MAX, Math.max(t('aids.col.region').length, ...matches.map((m) => m.regionName.length)));
     const asOf = Math.max(t('aids.col.as_of').length, ...asOfs.map((a) => a.length));
     // Name, rate and cap share what is left of the width, the name taking the larger part.
     const free = width - n - region - asOf - 2 * 5;
@@ -176,10 +178,11 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
     const widths = [n, nameW, region, rateW, capW, asOf];
     lines.push(c.bold(row(['#', t('aids.col.aid'), t('aids.col.region'), t('aids.col.rate'), t('aids.col.cap'), t('aids.col.as_of')], widths)));
     matches.forEach((m, i) => {
-      lines.push(row([`${i + 1}.`, names[i]!, m.region, m.rateText, m.capText, asOfs[i]!], widths));
+      lines.push(row([`${i + 1}.`, names[i]!, m.regionName, m.rateText, m.capText, asOfs[i]!], widths));
       const pad = ' '.repeat(n + 2);
       const detail = (text: string) => lines.push(`${pad}${text}`);
       if (names[i]!.length > nameW) detail(c.bold(names[i]!));
+      if (m.regionName.length > region) detail(m.regionName);
       if (m.strands.length === 1 && (m.rateText.length > rateW || m.capText.length > capW)) {
         detail(t('aids.rate_cap_line', { rate: m.rateText, cap: m.capText }));
       }
@@ -222,7 +225,7 @@ export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Transla
   if (!aids.length) return [];
   const lines = [c.bold(t('aids.top_heading'))];
   for (const m of aids.slice(0, max)) {
-    lines.push(`  → ${t('aids.summary_line', { name: aidName(m, t), region: m.region, rate: m.rateText, cap: m.capText, asOf: asOfText(m.asOf, t) })}`);
+    lines.push(`  → ${t('aids.summary_line', { name: aidName(m, t), region: m.regionName, rate: m.rateText, cap: m.capText, asOf: asOfText(m.asOf, t) })}`);
     lines.push(c.dim(`    ${aidFacts(m, t)}`));
     if (m.confirmTerms) lines.push(c.yellow(`    ${t('aids.confirm_terms')}`));
     const stale = staleText(m, t, months);
