@@ -1,3 +1,4 @@
+import { visible } from '../core/sanitize.js';
 import type { AidMatch } from '../engine/assessment/types.js';
 import { matchAids, type AidProfile } from '../engine/aids/index.js';
 import { AIDS_FILE } from '../engine/aids/load.js';
@@ -46,7 +47,7 @@ export async function runAids(opts: AidsOptions): Promise<void> {
       ? [...result.matches.map((m) => ({ ...m, eligible: true })), ...result.rejections.map((r) => ({ ...r, eligible: false }))]
       : result.matches;
     process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-    for (const w of warnings) process.stderr.write(`digiscan: warning: ${w}\n`);
+    for (const w of warnings) process.stderr.write(`digiscan: warning: ${visible(w)}\n`);
     return;
   }
   const regionName = catalogue.regions[profile.region]?.[lang] ?? pack.profile.get('region')?.options?.find((o) => o.id === profile.region)?.label[lang] ?? profile.region;
@@ -59,7 +60,7 @@ export async function runAids(opts: AidsOptions): Promise<void> {
     rejections: result.rejections,
     heading: [t('aids.for_profile', { region: regionName, employees: profile.employees, date })],
   });
-  process.stdout.write(text + warnings.map((w) => `! ${w}\n`).join(''));
+  process.stdout.write(text + warnings.map((w) => `! ${visible(w)}\n`).join(''));
 }
 
 function chooseLang(lang: string | undefined): Lang {

@@ -1,3 +1,4 @@
+import { visibleInline } from '../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
@@ -71,14 +72,14 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     process.stdout.write(renderJson(assessment));
     if (opts.out) {
       const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
-      for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
+      for (const file of files) process.stderr.write(`${t('report.written', { file: visibleInline(file) })}\n`);
     }
     return;
   }
   process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t }));
   const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
   process.stdout.write('\n');
-  for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
+  for (const file of files) process.stdout.write(`${t('report.written', { file: visibleInline(file) })}\n`);
 }
 
 

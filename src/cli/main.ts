@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../core/errors.js';
+import { guardStream, visible } from '../core/sanitize.js';
 import { LANGS } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 
@@ -97,7 +98,17 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Whether digiscan's own escape sequences (colours, spinner, prompts) may reach this stream. */
+function ansiAllowed(stream: NodeJS.WriteStream): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0') return true;
+  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb';
+}
+
 export async function main(argv: string[]): Promise<void> {
+  // No control character from input reaches the terminal raw, whichever command or writer prints it.
+  guardStream(process.stdout, () => ansiAllowed(process.stdout));
+  guardStream(process.stderr, () => ansiAllowed(process.stderr));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -117,7 +128,7 @@ export function exitCodeFor(err: unknown): number {
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`digiscan: unexpected error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`digiscan: unexpected error: ${visible(message.split('\n')[0]!)}\n`);
   if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write('digiscan: this is a bug; run again with DEBUG=1 for details and report it\n');
   return 1;

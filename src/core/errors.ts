@@ -1,3 +1,5 @@
+import { visible, visibleInline } from './sanitize.js';
+
 /** A mistake in the user's input or invocation: printed as one line, exit code 2. */
 export interface Location {
   file: string;
@@ -45,12 +47,13 @@ export class ValidationError extends UserError {
 export function formatProblem(p: Problem): string {
   let where = '';
   if (p.file) {
-    where = p.file;
+    where = visibleInline(p.file);
     if (p.line !== undefined) where += `:${p.line}`;
     if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
     where += ': ';
   }
-  return `${where}${oneLine(p.message)}${p.hint ? ` (${oneLine(p.hint)})` : ''}`;
+  // Values quoted from the input (a name, a cell, a file name) never reach the terminal raw.
+  return `${where}${oneLine(visible(p.message))}${p.hint ? ` (${oneLine(visible(p.hint))})` : ''}`;
 }
 
 function oneLine(s: string): string {

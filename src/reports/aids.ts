@@ -4,6 +4,7 @@ import type { AidMatch, AidRejection } from '../engine/assessment/types.js';
 import type { Lang } from '../core/lang.js';
 import { formatEuro } from '../i18n/format.js';
 import type { Translate } from '../i18n/ui.js';
+import { visibleDeep } from '../core/sanitize.js';
 
 export interface AidsTableOptions {
   color: boolean;
@@ -20,7 +21,10 @@ export interface AidsTableOptions {
 
 const MIN_WIDTH = 72;
 
-export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): string {
+export function renderAidsTable(input: AidMatch[], options: AidsTableOptions): string {
+  // Aid names, conditions and reasons come from a pack: control characters are shown, never sent raw.
+  const matches = visibleDeep(input);
+  const o = { ...options, rejections: visibleDeep(options.rejections), heading: visibleDeep(options.heading) };
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const { t } = o;
   const width = Math.max(MIN_WIDTH, o.width ?? 100);
@@ -64,7 +68,8 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
 }
 
 /** The few best-fitting aids under an assessment summary. */
-export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3): string[] {
+export function renderAidsSummary(input: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3): string[] {
+  const aids = visibleDeep(input);
   if (!aids.length) return [];
   const lines = [c.bold(t('aids.top_heading'))];
   for (const m of aids.slice(0, max)) {

@@ -1,6 +1,7 @@
 // `digiscan batch`: many answers files or form rows in, one set of reports per firm, a summary.csv
 // and a portfolio view out. The main thread reads inputs and writes the summary; worker threads score
 // and render. A bad file or row is listed at the end and does not stop the others.
+import { visible, visibleInline } from '../../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -107,12 +108,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   summary.finish();
 
   process.stdout.write('\n' + portfolio.render(t, uiLang));
-  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: opts.out, summary: join(opts.out, SUMMARY_FILE) })}\n`);
-  for (const warning of warnings) process.stderr.write(`digiscan: warning: ${warning}\n`);
+  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: visibleInline(opts.out), summary: visibleInline(join(opts.out, SUMMARY_FILE)) })}\n`);
+  for (const warning of warnings) process.stderr.write(`digiscan: warning: ${visible(warning)}\n`);
   if (failures.length) {
     process.stderr.write(`digiscan: ${t('batch.failures', { count: failures.length })}\n`);
     failures.sort((a, b) => a.seq - b.seq);
-    for (const { message } of failures) for (const line of message.split('\n')) process.stderr.write(`digiscan: ${line}\n`);
+    for (const { message } of failures) for (const line of message.split('\n')) process.stderr.write(`digiscan: ${visible(line)}\n`);
     return 1;
   }
   return 0;

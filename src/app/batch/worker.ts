@@ -1,5 +1,6 @@
 // Entry point of a batch worker thread (bundled as dist/batch-worker.js): scores the jobs it is
 // given one after the other and reports each result or failure to the main thread.
+import { visible } from '../../core/sanitize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
 import type { Job } from './inputs.js';
@@ -43,5 +44,5 @@ async function runJob(job: Job): Promise<void> {
 function describe(err: unknown): string {
   if (err instanceof UserError) return err.format();
   const message = err instanceof Error ? err.message : String(err);
-  return `unexpected error: ${message.split('\n')[0]}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
+  return `unexpected error: ${visible(message.split('\n')[0]!)}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
 }

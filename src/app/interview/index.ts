@@ -1,5 +1,6 @@
 // `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
 // summary and the report files.
+import { visible, visibleInline } from '../../core/sanitize.js';
 import { Chalk } from 'chalk';
 import type { Answers } from '../../engine/answers/load.js';
 import { serializeAnswers } from '../../io/answers-write.js';
@@ -51,7 +52,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
 
   const startLang = state?.answers.language ?? opts.lang ?? langFromEnv();
   let t = translator(startLang, loadUiStrings());
-  prompter.say(c.bold(pack.definition.title[startLang]));
+  prompter.say(c.bold(visible(pack.definition.title[startLang])));
   prompter.say(c.dim(t('interview.intro')));
   try {
     if (opts.answersFile) {
@@ -77,7 +78,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     if (state) {
       if (opts.lang) state.answers.language = opts.lang;
       t = translator(state.answers.language, loadUiStrings());
-      prompter.say(t('interview.resuming', { file: file! }));
+      prompter.say(t('interview.resuming', { file: visibleInline(file!) }));
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
     }
@@ -91,7 +92,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
       writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
       if (!created) {
         created = true;
-        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file })));
+        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file: visibleInline(file) })));
       }
     };
     const advisor = Boolean(opts.advisor) || Object.keys(state.answers.notes).length > 0;
@@ -102,8 +103,8 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     const tr = translator(lang, loadUiStrings());
     process.stdout.write('\n');
     if (file && created) {
-      prompter.say(tr('interview.interrupted', { file }));
-      prompter.say(tr('interview.continue_with', { command: resumeCommand(file) }));
+      prompter.say(tr('interview.interrupted', { file: visibleInline(file) }));
+      prompter.say(tr('interview.continue_with', { command: visibleInline(resumeCommand(file)) }));
     } else {
       prompter.say(tr('interview.interrupted_nothing'));
     }
@@ -117,7 +118,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const assessment = assessAnswers(pack, state.answers, opts.today);
   process.stdout.write(`\n${renderTerminal(assessment, { color, t })}\n`);
   const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
-  for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: path }));
+  for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: visibleInline(path) }));
 }
 
 function newState(pack: Pack, today: string, language: Lang, languageChosen: boolean): InterviewState {
