@@ -1,6 +1,7 @@
 // `digiscan batch`: many answers files or form rows in, one set of reports per firm, a summary.csv
 // and a portfolio view out. The main thread reads inputs and writes the summary; worker threads score
 // and render. A bad file or row is listed at the end and does not stop the others.
+import { onInterrupt } from '../../io/temp.js';
 import { visible, visibleInline } from '../../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -83,11 +84,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
       fail(job.seq, message.startsWith(job.file) ? message : `${job.source}: ${message}`);
     },
   });
-  const interrupt = () => {
+  // Interrupted (SIGINT, SIGTERM, SIGHUP): workers stop between two files, then no temporary file is left.
+  const offInterrupt = onInterrupt(async () => {
+    await pool.stop();
     summary.discard();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupt);
+  });
   try {
     for await (const event of readInputs(inputs, { pack, mapping: getMapping, lang: opts.lang })) {
       if (event.type === 'job') await pool.submit(event.job);
@@ -102,7 +103,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
     await pool.close(true);
     throw err;
   } finally {
-    process.off('SIGINT', interrupt);
+    offInterrupt();
   }
   progress.stop();
   summary.finish();

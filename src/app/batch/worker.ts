@@ -16,6 +16,8 @@ let reporter: Promise<Reporter> | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ToWorker) => {
+  // Files are written synchronously, so between two messages none is half written: safe to stop.
+  if (message.type === 'stop') process.exit(0);
   if (message.type === 'name') {
     claims.get(message.seq)?.(message.number);
     claims.delete(message.seq);

@@ -5,6 +5,7 @@ import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
 import { problemAt, zodProblems } from '../yaml/validate.js';
 import { answersFileSchema, type AnswerValue } from './schema.js';
+import { MAX_NOTE, charLength, clip, profileTextLimit } from './limits.js';
 
 export type CompanyValue = string | number;
 
@@ -62,7 +63,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
     if (!q) {
-      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      atKey(['company', key], `unknown profile field "${clip(key)}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
       continue;
     }
     if (value === null || value === '') continue;
@@ -80,10 +81,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       } else company[key] = value;
     } else if (typeof value !== 'string') {
       at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
+    } else if (charLength(value) > profileTextLimit(key)) {
+      at(['company', key], `"${key}" is ${charLength(value)} characters long, at most ${profileTextLimit(key)} are allowed`);
     } else if (q.type === 'choice' && !q.options?.some((o) => o.id === value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
+      at(['company', key], `"${clip(value)}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+      at(['company', key], `"${clip(value)}" is not a valid ${key}`, `expected the form ${q.pattern}`);
     } else company[key] = value;
   }
   if (options.requireProfile) {
@@ -98,7 +101,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
     if (!entry) {
-      atKey(['answers', key], `unknown question id "${key}"`);
+      atKey(['answers', key], `unknown question id "${clip(key)}"`);
       continue;
     }
     if (value === null) continue;
@@ -106,13 +109,13 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     const known = new Set(question.options.map((o) => o.id));
     if (question.type === 'single') {
       if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
-      else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
+      else if (!known.has(value)) at(['answers', key], `"${clip(value)}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
       else answers[key] = value;
     } else {
       const list = typeof value === 'string' ? [value] : value;
       const bad = list.find((v) => !known.has(v));
       const exclusive = list.filter((v) => question.options.find((o) => o.id === v)?.exclusive);
-      if (bad !== undefined) at(['answers', key], `"${bad}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
+      if (bad !== undefined) at(['answers', key], `"${clip(bad)}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
       else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`);
       else answers[key] = [...new Set(list)];
     }
@@ -121,7 +124,8 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
   const notes: Record<string, string> = {};
   for (const [key, value] of Object.entries(data.notes ?? {})) {
-    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${clip(key)}" is not one`);
+    else if (charLength(value) > MAX_NOTE) atKey(['notes', key], `the note "${key}" is ${charLength(value)} characters long, at most ${MAX_NOTE} are allowed`);
     else notes[key] = value;
   }
 
