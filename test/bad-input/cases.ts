@@ -92,6 +92,10 @@ export const outputCases: BadInputCase[] = [
   { name: 'existing report without --force', files: { 'r.pdf': 'mine' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: already exists; not overwritten \(use --force/ },
   { name: 'full disk while writing the report', nodeArgs: fullDisk, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: cannot write: no space left on the device$/ },
   { name: 'malformed SOURCE_DATE_EPOCH', env: { SOURCE_DATE_EPOCH: 'yesterday' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "yesterday"$/ },
+  { name: 'company name beyond its maximum length', files: { 'a.yaml': edit(/name: .*\n/, `name: ${'A'.repeat(20000)}\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: "name" is 20000 characters long, at most 200 are allowed$/ },
+  { name: 'company name one character too long (spaces and accents count)', files: { 'a.yaml': edit(/name: .*\n/, `name: "${'é '.repeat(100)}x"\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: "name" is 201 characters long, at most 200 are allowed$/ },
+  { name: 'advisor note beyond its maximum length', files: { 'a.yaml': typical.replace('notes:\n', `notes:\n  general: ${'n'.repeat(4001)}\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: the note "general" is 4001 characters long, at most 4000 are allowed$/ },
+  { name: 'long unknown option quoted short', files: { 'a.yaml': edit(/web_presence: \S+/, `web_presence: ${'z'.repeat(5000)}`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: "z{40}…" is not an option of "web_presence" \(one of: / },
   { name: 'empty company name', files: { 'a.yaml': edit(/name: .*\n/, 'name: ""\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: missing company "name"$/ },
   { name: 'template over an existing file', files: { 't.yaml': 'mine' }, args: ['template', '--yaml', '--out', 't.yaml'], code: 2, stderr: /^digiscan: t\.yaml: already exists; not overwritten/ },
 ];
@@ -134,6 +138,13 @@ export const batchCases: BadInputCase[] = [
       /^digiscan: 1 failed:$/,
       /^digiscan: f\.csv:3: "Atlantis" is not an answer of "region" in column "Region of the operating seat"/,
     ],
+  },
+  {
+    name: 'form export with a company name beyond its maximum length',
+    files: { 'f.csv': `${header}\n2026-01-05,${'W'.repeat(5000)},Bruxelles-Capitale,3\n2026-01-05,Gamma,Wallonie,12\n` },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 1,
+    stderr: [/^digiscan: 1\/2 firms processed, 1 failed$/, /^digiscan: 2\/2 firms processed, 1 failed$/, /^digiscan: 1 failed:$/, /^digiscan: f\.csv:2: .*"name" is 5000 characters long, at most 200 are allowed/],
   },
   { name: 'missing input file', args: ['batch', 'nope.yaml', '--out', 'out', '--format', 'json'], code: 1, stderr: [/processed|failed/, /failed/, /^digiscan: nope\.yaml: no such file$/] },
 ];
