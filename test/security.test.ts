@@ -1,7 +1,7 @@
 // Hostile content and planted files (issue "Hardening 2"): temporary files that a planted symlink
 // cannot redirect and that an interrupted run does not leave behind, linear line breaking, a crashed
 // batch worker that fails only its own firm, and control characters that never reach the terminal raw.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -16,6 +16,7 @@ import { breakLongWords } from '../src/reports/pdf/wrap.js';
 import { renderPdf } from '../src/reports/pdf/index.js';
 import { fixtureAssessment } from './fixtures/pdf-assessment.js';
 import { BIN, EXAMPLES, ROOT, readExample, runCli, tempDir } from './helpers/cli.js';
+import { Terminal } from './helpers/pty.js';
 
 const tmp = tempDir('digiscan-security-');
 afterAll(tmp.cleanup);
@@ -244,4 +245,51 @@ describe('terminal escape injection', () => {
     expect(visible('tab\tnew\nline')).toBe('tab\tnew\nline');
     expect(visibleDeep({ a: ['\u0007'], b: { c: '\u009b' }, n: 3 })).toEqual({ a: ['\\u0007'], b: { c: '\\u009b' }, n: 3 });
   });
+});
+
+describe('regular files only', () => {
+  const fifoCase = (name: string) => {
+    const dir = freshDir();
+    execFileSync('mkfifo', [join(dir, name)]);
+    return dir;
+  };
+
+  it.each([
+    ['a named pipe as the answers file', (dir: string) => (execFileSync('mkfifo', [join(dir, 'p.yaml')]), ['assess', '--answers', 'p.yaml']), /^digiscan: p\.yaml: is a named pipe, not a regular file; only regular files are read\n$/],
+    ['a device as the answers file', () => ['assess', '--answers', '/dev/zero'], /^digiscan: \/dev\/zero: is a device, not a regular file; only regular files are read\n$/],
+    ['a named pipe as the pack', (dir: string) => (mkdirSync(join(dir, 'p')), execFileSync('mkfifo', [join(dir, 'p', 'pack.yaml')]), ['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--pack', 'p']), /^digiscan: .*p\/pack\.yaml: is a named pipe, not a regular file/],
+  ])('%s is refused at once', (_what, args, expected) => {
+    const dir = freshDir();
+    const r = runCli(args(dir), { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(expected);
+  });
+
+  it('batch refuses a named pipe named *.yaml in a folder and scores the rest', () => {
+    const dir = fifoCase('a-pipe.yaml');
+    writeFileSync(join(dir, 'b.yaml'), typical);
+    const r = runCli(['batch', '.', '--out', 'out', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('digiscan: a-pipe.yaml: is a named pipe, not a regular file; only regular files are read\n');
+    expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toContain('Boulangerie Dupont');
+  });
+
+  it('the start screen passes over a named pipe among the unfinished answers files', async () => {
+    const dir = freshDir();
+    mkdirSync(join(dir, 'reports'));
+    execFileSync('mkfifo', [join(dir, 'reports', 'stuck.answers.yaml')]);
+    const unfinished = typical.replace(/^assessedOn:.*\n/m, '').replace('name: Boulangerie Dupont', 'name: "Evil\\e]0;pwned\\a\\e[2JCo"').replace(/ {2}ai_use: .*\n/, '');
+    writeFileSync(join(dir, 'reports', 'evil.answers.yaml'), unfinished);
+    const term = new Terminal([], { cwd: dir });
+    try {
+      await term.waitFor(/Unfinished assessments were found/);
+      await term.waitFor(/Continue Evil/);
+      const raw = (term as unknown as { raw: string }).raw;
+      // The hostile name is shown with visible escapes: no title change, no screen clear.
+      expect(raw).toContain('Evil\\u001b]0;pwned\\u0007\\u001b[2JCo');
+      expect(raw).not.toMatch(/\u001b\]|\u001b\[2J|\u0007/);
+    } finally {
+      term.pty.kill();
+    }
+  }, 20_000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { parseYaml, type YamlSource } from '../engine/yaml/source.js';
 import { cachedYamlData } from './cache.js';
@@ -8,27 +8,60 @@ export type { YamlPath, YamlSource } from '../engine/yaml/source.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** Reads a file as UTF-8 text, with one-line errors for every way it can go wrong. */
+/**
+ * Reads a file as UTF-8 text, with one-line errors for every way it can go wrong. Regular files only:
+ * a named pipe or a device (`/dev/zero`) could block forever or never end, so it is refused before
+ * anything is read, and no read ever takes more than `maxBytes` (even if the file grows meanwhile).
+ */
 export function readTextFile(file: string, maxBytes = MAX_BYTES): string {
-  let size: number;
+  return decodeText(readRegularFile(file, maxBytes), file);
+}
+
+/** The bytes of a regular file of at most `maxBytes`; see readTextFile. */
+export function readRegularFile(file: string, maxBytes = MAX_BYTES): Buffer {
+  let fd: number;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UserError('is a directory, expected a file', { file });
-    size = st.size;
+    checkRegular(file, statSync(file));
+    // Non-blocking: if a pipe took the file's place since the check, opening it does not wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(describeFsError(err), { file });
   }
-  if (size > maxBytes) {
-    throw new UserError(`file is too large (${size} bytes, limit ${maxBytes})`, { file });
-  }
-  let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    checkRegular(file, fstatSync(fd));
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new UserError(`file is too large (${size} bytes, limit ${maxBytes})`, { file });
+    const buf = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buf.length) throw new UserError(`file is too large (more than ${maxBytes} bytes, limit ${maxBytes})`, { file });
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) throw new UserError(`file is too large (more than ${maxBytes} bytes, limit ${maxBytes})`, { file });
+    }
+    return buf.subarray(0, length);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(describeFsError(err), { file });
+  } finally {
+    closeSync(fd);
   }
-  return decodeText(buf, file);
+}
+
+/** Refuses a folder, a named pipe, a device or a socket, saying which. */
+export function checkRegular(file: string, st: Stats): void {
+  if (st.isFile()) return;
+  if (st.isDirectory()) throw new UserError('is a directory, expected a file', { file });
+  throw new UserError(`is ${specialKind(st)}, not a regular file; only regular files are read`, { file });
+}
+
+function specialKind(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 /** UTF-8 (with or without BOM); anything else is refused rather than silently mangled. */
