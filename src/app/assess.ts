@@ -6,7 +6,7 @@ import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
 import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
-import { writeReportFiles } from './outputs.js';
+import { sourceDateEpoch, writeReportFiles } from './outputs.js';
 import { loadAnswers, loadUiStrings } from '../io/load.js';
 
 export interface AssessOptions {
@@ -29,6 +29,7 @@ export interface AssessOptions {
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
   const today = chooseDate(opts.date);
+  sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
   if (opts.resume !== undefined) {
     if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both');

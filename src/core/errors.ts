@@ -31,17 +31,27 @@ export interface Problem {
   hint?: string | undefined;
 }
 
-/** Several problems found at once (e.g. a pack with many mistakes): all are reported. */
+/** Problems shown one per line; beyond, a count ("and 79,980 more"). */
+export const MAX_PROBLEMS = 20;
+
+/** Several problems found at once (e.g. a pack with many mistakes): the first MAX_PROBLEMS are shown, then their count. */
 export class ValidationError extends UserError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'), undefined);
+    super(formatProblems(problems), undefined);
     this.name = 'ValidationError';
     this.problems = problems;
   }
   override format(): string {
-    return this.problems.map(formatProblem).join('\n');
+    return formatProblems(this.problems);
   }
+}
+
+function formatProblems(problems: Problem[]): string {
+  const lines = problems.slice(0, MAX_PROBLEMS).map(formatProblem);
+  const more = problems.length - MAX_PROBLEMS;
+  if (more > 0) lines.push(formatProblem({ file: problems[0]?.file, message: `and ${more} more problem${more === 1 ? '' : 's'} (fix these first)` }));
+  return lines.join('\n');
 }
 
 export function formatProblem(p: Problem): string {

@@ -37,9 +37,10 @@ export function hasUnsafe(text: string): boolean {
 export function visibleDeep<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
   if (Array.isArray(value)) return value.map(visibleDeep) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  const proto = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = visibleDeep(v);
+    for (const [k, v] of Object.entries(value as object)) out[k] = visibleDeep(v);
     return out as T;
   }
   return value;

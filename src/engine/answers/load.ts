@@ -1,9 +1,10 @@
 import { UserError, ValidationError, type Problem } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
+import { isRealDate } from '../../core/dates.js';
 import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
-import { problemAt, zodProblems } from '../yaml/validate.js';
+import { problemList, zodProblems } from '../yaml/validate.js';
 import { answersFileSchema, type AnswerValue } from './schema.js';
 import { MAX_NOTE, charLength, clip, profileTextLimit } from './limits.js';
 
@@ -53,12 +54,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     );
   }
 
-  const problems: Problem[] = [];
-  const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
-  const atKey = (path: (string | number)[], message: string, hint?: string) =>
-    problems.push(problemAt(source, path, message, hint, { key: true }));
+  const { problems, at: add } = problemList(source);
+  const at = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint);
+  const atKey = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint, { key: true });
 
-  const company: Record<string, CompanyValue> = {};
+  // Maps without a prototype: no id, whatever it is, can reach Object's own properties.
+  const company: Record<string, CompanyValue> = Object.create(null);
   const invalid = new Set<string>();
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
@@ -97,7 +98,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     }
   }
 
-  const answers: Record<string, AnswerValue> = {};
+  const answers: Record<string, AnswerValue> = Object.create(null);
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
     if (!entry) {
@@ -121,8 +122,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     }
   }
 
+  if (data.assessedOn !== undefined && !isRealDate(data.assessedOn)) {
+    at(['assessedOn'], `assessedOn must be a real date like 2026-03-31, not "${data.assessedOn}"`);
+  }
+
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
-  const notes: Record<string, string> = {};
+  const notes: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(data.notes ?? {})) {
     if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${clip(key)}" is not one`);
     else if (charLength(value) > MAX_NOTE) atKey(['notes', key], `the note "${key}" is ${charLength(value)} characters long, at most ${MAX_NOTE} are allowed`);
