@@ -293,3 +293,14 @@ describe('regular files only', () => {
     }
   }, 20_000);
 });
+
+describe('pack pattern safety', () => {
+  it.each(['^\\d{2}(\\.\\d{1,2}(\\d)?)?$', '^[A-Z]{2}\\d{4,10}$', '^(ab)+$', '^(\\d{2})+$', '^[a-z(]+\\)$', '^(?:BE)?0\\d{9}$', '^(?<code>\\d+)$', 'a{'])('accepts %s', async (pattern) => {
+    const { unsafePattern } = await import('../src/engine/pack/regex-safety.js');
+    expect(unsafePattern(pattern)).toBeUndefined();
+  });
+  it.each(['(a+)+', '(a*)*$', '^(a|aa)+$', '(a?a?)+b', '((ab)*)+', '(?:x+){2,}', '(\\w+\\s?)*$', '([a-z]+)*=', '(a+){3,5}', '(?<n>a+)+', '(a)\\1', '(?<n>a)\\k<n>'])('refuses %s', async (pattern) => {
+    const { unsafePattern } = await import('../src/engine/pack/regex-safety.js');
+    expect(unsafePattern(pattern)).toMatch(/exponential time/);
+  });
+});

@@ -61,6 +61,7 @@ export function unsafePattern(pattern: string): string | undefined {
     const quantifier = ch === '*' || ch === '+' || ch === '?' || ch === '{';
     if (quantifier && lastAtom) {
       let repeats = ch !== '?';
+      let exact = false;
       if (ch === '{') {
         const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
         if (!m) {
@@ -68,11 +69,14 @@ export function unsafePattern(pattern: string): string | undefined {
           continue; // a literal "{"
         }
         repeats = m[2] !== undefined && (m[3] === '' || Number(m[3]) > 1) ? true : Number(m[1]) > 1;
+        exact = m[2] === undefined;
         i += m[0].length - 1;
       }
       if (pattern[i + 1] === '?') i++; // lazy
       if (repeats && lastGroupRisky) return 'repeats a group that itself repeats or has alternatives (nested quantifiers can take exponential time)';
-      if (repeats) markRisky();
+      // Inside a group, any quantifier but an exact count makes the group ambiguous when repeated:
+      // `(a?a?)+` is as slow as `(a+)+`. (A few safe patterns are refused too; they can be rewritten.)
+      if (!exact) markRisky();
       lastAtom = false;
       lastGroupRisky = false;
       continue;
