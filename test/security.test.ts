@@ -1,8 +1,9 @@
 // Hostile content and planted files (issue "Hardening 2"): temporary files that a planted symlink
 // cannot redirect and that an interrupted run does not leave behind, linear line breaking, a crashed
 // batch worker that fails only its own firm, and control characters that never reach the terminal raw.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { breakLongWords } from '../src/reports/pdf/wrap.js';
 import { renderPdf } from '../src/reports/pdf/index.js';
 import { fixtureAssessment } from './fixtures/pdf-assessment.js';
 import { BIN, EXAMPLES, ROOT, readExample, runCli, tempDir } from './helpers/cli.js';
-import { Terminal } from './helpers/pty.js';
+import { KEY, Terminal } from './helpers/pty.js';
 
 const tmp = tempDir('digiscan-security-');
 afterAll(tmp.cleanup);
@@ -303,4 +304,77 @@ describe('pack pattern safety', () => {
     const { unsafePattern } = await import('../src/engine/pack/regex-safety.js');
     expect(unsafePattern(pattern)).toMatch(/exponential time/);
   });
+});
+
+describe('two interviews on one answers file', () => {
+  const unfinished = typical.replace('language: fr', 'language: en').replace(/ {2}ai_use: .*\n/, '').replace(/ {2}ai_uses: .*\n/, '');
+  const setup = (pid: number, host = hostname()) => {
+    const dir = freshDir();
+    const file = join(dir, 'f.answers.yaml');
+    writeFileSync(file, unfinished);
+    writeFileSync(`${file}.lock`, `pid: ${pid}\nhost: ${JSON.stringify(host)}\nsince: 2026-03-02T09:00:00.000Z\n`);
+    return { dir, file };
+  };
+  const terms: Terminal[] = [];
+  afterAll(() => {
+    for (const term of terms) term.pty.kill('SIGKILL');
+  });
+  const start = (args: string[], cwd: string) => {
+    const term = new Terminal(args, { cwd });
+    terms.push(term);
+    return term;
+  };
+
+  it('a file held by a running interview can be opened read-only: results shown, nothing saved', async () => {
+    const { dir, file } = setup(process.pid);
+    const term = start(['assess', '--resume', file], dir);
+    await term.waitFor(new RegExp(`f\\.answers\\.yaml is open in another interview \\(process ${process.pid} on .*, since 2026-03-02 09:00 UTC\\)`));
+    await term.waitFor(/Open read-only/);
+    term.press(KEY.down);
+    term.press(KEY.enter);
+    await term.waitFor(/Read-only: nothing was saved\./);
+    expect((await term.exited).exitCode).toBe(0);
+    expect(term.all).toContain('Boulangerie Dupont');
+    expect(readFileSync(file, 'utf8')).toBe(unfinished);
+    expect(readFileSync(`${file}.lock`, 'utf8')).toContain(`pid: ${process.pid}\n`);
+  }, 30_000);
+
+  it('waiting continues once the other interview has ended, under a lock of its own', async () => {
+    const { dir, file } = setup(process.pid);
+    const term = start(['assess', '--resume', file], dir);
+    await term.waitFor(/is open in another interview/);
+    term.press(KEY.enter);
+    await term.waitFor(/Waiting for the other interview to end/);
+    // The other interview saves one more answer, then ends.
+    writeFileSync(file, unfinished.replace('answers:\n', 'answers:\n  ai_use: regularly\n'));
+    unlinkSync(`${file}.lock`);
+    await term.waitFor(/Continuing .*f\.answers\.yaml at the first unanswered question/);
+    // It goes on from what the other interview saved: ai_use is answered, the next question is asked.
+    await term.waitFor(/\? What do you use AI for/);
+    const lock = readFileSync(`${file}.lock`, 'utf8');
+    expect(lock).toMatch(/^pid: \d+\n/);
+    expect(lock).not.toContain(`pid: ${process.pid}\n`);
+    term.pty.kill('SIGTERM');
+    await term.exited;
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  }, 30_000);
+
+  it('a lock left by a process that no longer runs on this host is taken over', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const { dir, file } = setup(dead);
+    const term = start(['assess', '--resume', file], dir);
+    await term.waitFor(new RegExp(`The lock left by process ${dead} \\(no longer running\\) was taken over`));
+    await term.waitFor(/Continuing/);
+    term.pty.kill('SIGTERM');
+    await term.exited;
+  }, 30_000);
+
+  it('a lock from another computer is never presumed dead', async () => {
+    const { dir, file } = setup(999_999, 'another-host.example');
+    const term = start(['assess', '--resume', file], dir);
+    await term.waitFor(/is open in another interview \(process 999999 on another-host\.example/);
+    term.pty.kill('SIGTERM');
+    await term.exited;
+    expect(readFileSync(`${file}.lock`, 'utf8')).toContain('another-host.example');
+  }, 30_000);
 });

@@ -58,6 +58,16 @@ export function removeTemp(path: string, fd?: number): void {
   live.delete(path);
 }
 
+/** Removes `path` (a lock file) if the process exits or is interrupted before `keepOnExit(path)`. */
+export function removeOnExit(path: string): void {
+  installHandlers();
+  live.add(path);
+}
+
+export function keepOnExit(path: string): void {
+  live.delete(path);
+}
+
 /**
  * Runs `cleanup` (e.g. stopping batch workers between two files) before an interrupted process exits;
  * returns the function that unregisters it.

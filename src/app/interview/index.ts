@@ -12,6 +12,8 @@ import { langFromEnv } from '../../io/locale.js';
 import { translator } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { renderTerminal, useColor } from '../../reports/terminal.js';
+import { acquireLock } from '../../io/lock.js';
+import { holdAnswersFile } from './lock.js';
 import { ANSWERS_SUFFIX, findUnfinished, freeStem, loadForResume, stemOf } from './files.js';
 import { progress, runInterview, type InterviewState } from './flow.js';
 import { isPromptExit, terminalPrompter } from './inquirer.js';
@@ -78,6 +80,21 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     if (state) {
       if (opts.lang) state.answers.language = opts.lang;
       t = translator(state.answers.language, loadUiStrings());
+    }
+    // One interview at a time on a file: another one holding it is waited for, or the file is shown read-only.
+    if (file) {
+      const hold = await holdAnswersFile(file, prompter, t);
+      if (hold.kind === 'quit') return;
+      if (hold.kind === 'read-only') {
+        if (state) process.stdout.write(`\n${renderTerminal(assessAnswers(pack, state.answers, opts.today), { color, t })}\n`);
+        prompter.say(t('interview.lock.read_only_note'));
+        return;
+      }
+      // While waiting, the other interview saved: continue from what it left.
+      if (hold.waited && state) state = loadForResume(file, pack);
+      if (opts.lang && state) state.answers.language = opts.lang;
+    }
+    if (state) {
       prompter.say(t('interview.resuming', { file: visibleInline(file!) }));
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
@@ -88,6 +105,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         // The default name needs the company name: the file appears once that question is answered.
         if (s.answers.company.name === undefined && !s.skipped.has('name')) return;
         file = `${freeStem(reportsDir, String(s.answers.company.name ?? ''), s.answers.assessedOn ?? opts.today)}${ANSWERS_SUFFIX}`;
+        acquireLock(file); // a new file: nobody else can hold it yet; released when the process ends
       }
       writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
       if (!created) {
