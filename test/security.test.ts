@@ -128,7 +128,7 @@ describe('line breaking', () => {
   });
 
   it('a PDF with the longest allowed name and a note of one 4,000-character word measures linearly', async () => {
-    const a = fixtureAssessment({ companyName: 'N'.repeat(200) });
+    const a = fixtureAssessment({ companyName: 'N'.repeat(300) });
     a.dimensions[0]!.note = 'x'.repeat(4000);
     const proto = PDFDocument.prototype as unknown as { widthOfString: (s: string, o?: unknown) => number };
     const original = proto.widthOfString;
@@ -377,4 +377,29 @@ describe('two interviews on one answers file', () => {
     await term.exited;
     expect(readFileSync(`${file}.lock`, 'utf8')).toContain('another-host.example');
   }, 30_000);
+});
+
+describe('characters outside the report font', () => {
+  it('are drawn as a visible "\uFFFD", never as empty boxes or mirrored text, with one warning', async () => {
+    const dir = freshDir();
+    const name = 'Ça 株式会社 שלום مرحبا 👍🏽 Dupont';
+    writeFileSync(join(dir, 'a.yaml'), typical.replace('name: Boulangerie Dupont', `name: "${name}"`).replace('language: fr', 'language: en'));
+    const r = runCli(['assess', '--answers', 'a.yaml', '--out', 'r.pdf'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('digiscan: warning: some characters (Chinese, Japanese, Korean, Hebrew, Arabic, some emoji…) cannot be drawn in the report\'s font: they are shown as "\uFFFD" in the PDF.\n');
+    const { readPdf } = await import('./helpers/pdf.js');
+    const pdf = await readPdf(readFileSync(join(dir, 'r.pdf')));
+    const text = pdf.pages.join('\n').replace(/\s+/g, ' ');
+    // One replacement per user-perceived character: 4 CJK, 4 Hebrew, 5 Arabic letters, 1 emoji with its skin tone.
+    expect(text).toContain('Ça \uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD Dupont');
+    expect(text).not.toMatch(/[\u0590-\u08ff\u4e00-\u9fff]/);
+  });
+
+  it('plain Latin, Greek and Cyrillic text is left alone and gives no warning', () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'a.yaml'), typical.replace('name: Boulangerie Dupont', 'name: "Łódź Ærø Ελλάς Москва €"'));
+    const r = runCli(['assess', '--answers', 'a.yaml', '--out', 'r.pdf'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
 });

@@ -55,8 +55,11 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
     }
   }
   const epoch = sourceDateEpoch(options.env);
-  const { renderPdf } = await import('../reports/pdf/index.js');
-  const pdf = await renderPdf(assessment, { t: translator(assessment.language, loadUiStrings()), deterministic: epoch !== undefined, now: epoch });
+  const { renderPdf, takeReplacedCount } = await import('../reports/pdf/index.js');
+  const t = translator(assessment.language, loadUiStrings());
+  takeReplacedCount();
+  const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch });
+  if (takeReplacedCount() > 0) process.stderr.write(`digiscan: warning: ${t('pdf.undrawable', { char: '\uFFFD' })}\n`);
   writeFileAtomic(pdfFile, pdf, { overwrite: options.force });
   if (jsonFile === undefined) return [pdfFile];
   writeFileAtomic(jsonFile, renderJson(assessment), { overwrite: options.force });

@@ -3,7 +3,7 @@
 // lay it out.
 
 /** Characters (code points) allowed in a company name. */
-export const MAX_NAME = 200;
+export const MAX_NAME = 300;
 /** Characters allowed in any other free-text profile field (a pack may add some). */
 export const MAX_PROFILE_TEXT = 200;
 /** Characters allowed in one advisor note. */

@@ -3,6 +3,7 @@
 // Decorations (bands, rules, zebra rows, page numbers) are marked as artifacts so screen readers skip them.
 
 import { breakLongWords, charWidthOf } from './wrap.js';
+import { drawable, glyphCheckOf } from './glyphs.js';
 
 export type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
@@ -188,9 +189,13 @@ export class Layout {
   /** `text` with words too long for `width` cut to fit, in linear time (current font and size). */
   fitWords(text: string, width: number): string {
     const size = (this.doc as unknown as { _fontSize?: number })._fontSize ?? 10;
+    // What the font cannot draw (CJK, right-to-left scripts) is shown as "�", never as empty boxes.
+    const shown = drawable(text, glyphCheckOf(this.doc, this.glyphs));
     // No glyph of the embedded fonts is wider than 3 em: shorter words are never measured.
-    return breakLongWords(text, width, charWidthOf(this.doc, this.charWidths), 3 * size);
+    return breakLongWords(shown, width, charWidthOf(this.doc, this.charWidths), 3 * size);
   }
+
+  private readonly glyphs = new Map<string, Map<number, boolean>>();
 
   /** Paints text at (x, y) within `width` and returns its height; never breaks the page itself. */
   write(text: string, x: number, y: number, width: number, style: TextStyle = {}, link?: string): number {
