@@ -20,7 +20,7 @@ export function chooseDate(date: string | undefined, now = new Date()): string {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
   if (!isRealDate(date)) {
-    throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`);
+    throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`, undefined, undefined, { key: 'error.bad_date', params: { value: date } });
   }
   return date;
 }

@@ -42,7 +42,11 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): L
       };
       return { held: true, release, ...(stale ? { tookOver: stale } : {}) };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // No folder yet, or one that cannot be written: no other interview can save there either, and
+      // the save itself reports the problem.
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { held: true, release: () => {} };
+      if (code !== 'EEXIST') throw err;
     }
     const holder = readLock(path);
     if (holder && !isDead(holder)) return { held: false, holder };

@@ -1,5 +1,7 @@
 // `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
 // summary and the report files.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { visible, visibleInline } from '../../core/sanitize.js';
 import { Chalk } from 'chalk';
 import type { Answers } from '../../engine/answers/load.js';
@@ -82,8 +84,11 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
       t = translator(state.answers.language, loadUiStrings());
     }
     // One interview at a time on a file: another one holding it is waited for, or the file is shown read-only.
-    if (file) {
+    // (A file in a folder not created yet cannot be held by anyone: its lock is taken at the first save.)
+    let locked = false;
+    if (file && existsSync(dirname(file))) {
       const hold = await holdAnswersFile(file, prompter, t);
+      locked = true;
       if (hold.kind === 'quit') return;
       if (hold.kind === 'read-only') {
         if (state) process.stdout.write(`\n${renderTerminal(assessAnswers(pack, state.answers, opts.today), { color, t })}\n`);
@@ -105,9 +110,10 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         // The default name needs the company name: the file appears once that question is answered.
         if (s.answers.company.name === undefined && !s.skipped.has('name')) return;
         file = `${freeStem(reportsDir, String(s.answers.company.name ?? ''), s.answers.assessedOn ?? opts.today)}${ANSWERS_SUFFIX}`;
-        acquireLock(file); // a new file: nobody else can hold it yet; released when the process ends
       }
       writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
+      // A new file (or folder) just written: nobody else can hold it yet. Released when the process ends.
+      if (!locked) locked = acquireLock(file).held;
       if (!created) {
         created = true;
         prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file: visibleInline(file) })));

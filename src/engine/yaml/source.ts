@@ -26,7 +26,7 @@ export const MAX_KEYS = 10_000;
 export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseYaml(text: string, file: string): YamlSource {
-  if (text.trim() === '') throw new UserError('file is empty', { file });
+  if (text.trim() === '') throw new UserError('file is empty', { file }, undefined, { key: 'error.empty' });
   // A carriage return alone ends a line in YAML (old Mac files); the parser only knows LF and CRLF.
   if (/\r(?!\n)/.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
