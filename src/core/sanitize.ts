@@ -60,7 +60,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202
  * is escaped; without it (NO_COLOR, a pipe, a file), every control character but tab and newline is.
  */
 export function guardOutput(text: string, ansi: boolean): string {
-  if (!ansi) return visible(text);
+  // A CR before a LF ends a line (Windows line endings) and cannot overwrite anything: kept.
+  if (!ansi) return text.replace(UNSAFE, (ch, offset: number) => (ch === '\r' && text[offset + 1] === '\n' ? ch : escape(ch)));
   if (!CONTROL.test(text)) return text;
   let out = '';
   let i = 0;
