@@ -396,6 +396,14 @@ describe('characters outside the report font', () => {
     expect(text).not.toMatch(/[\u0590-\u08ff\u4e00-\u9fff]/);
   });
 
+  it('control characters are dropped from the PDF, and what the font lacks is replaced per character', async () => {
+    const { drawable } = await import('../src/reports/pdf/glyphs.js');
+    const has = (cp: number) => cp < 0x3000;
+    expect(drawable('a\u001b]0;t\u0007b\u202ec\u009b\nd\te', has)).toBe('a]0;tbc\nd\te');
+    expect(drawable('x中文y', has)).toBe('x\uFFFD\uFFFDy');
+    expect(drawable('שלום', () => true)).toBe('\uFFFD\uFFFD\uFFFD\uFFFD');
+  });
+
   it('plain Latin, Greek and Cyrillic text is left alone', async () => {
     const { takeReplacedCount } = await import('../src/reports/pdf/glyphs.js');
     const a = fixtureAssessment({ companyName: 'Łódź Ærø Ελλάς Москва € ✓ 😀' });

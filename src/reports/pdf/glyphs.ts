@@ -11,6 +11,11 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\ud802[\udc00-\udfff]|\ud
 /** Anything outside these ranges is checked against the font (the fast path skips plain text). */
 const MAYBE = /[^\u0000-\u058f\u1e00-\u1fff\u2000-\u2bff]/;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 let replaced = 0;
 
 /** How many characters were replaced since the last call (and resets the count). */
@@ -24,6 +29,8 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** `text` with every character the font cannot draw correctly replaced by "�". */
 export function drawable(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  // Control characters (escape sequences, bidirectional overrides) draw nothing meaningful: dropped.
+  if (CONTROL.test(text)) text = text.replace(CONTROLS, '');
   if (!MAYBE.test(text)) return text;
   let out = '';
   let changed = false;
