@@ -24,6 +24,7 @@ export function buildProgram(t: Translate): Command {
     .description(t('cli.assess'))
     .option('-a, --answers <file>', t('cli.assess.answers'))
     .option('-r, --resume <file>', t('cli.assess.resume'))
+    .option('--from <file>', t('cli.assess.from'))
     .option('--force', t('cli.opt.force'))
     .option('--advisor', t('cli.opt.advisor'))
     .option('--json', t('cli.assess.json'))
@@ -71,6 +72,24 @@ export function buildProgram(t: Translate): Command {
     .action(async (inputs: string[], opts) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
       await runBatchCommand(inputs, opts);
+    });
+
+  program
+    .command('compare')
+    .description(t('cli.compare'))
+    .argument('<before>', t('cli.compare.before'))
+    .argument('<after>', t('cli.compare.after'))
+    .option('--json', t('cli.compare.json'))
+    .option('-o, --out <path>', t('cli.compare.out'))
+    .option('--batch', t('cli.compare.batch'))
+    .addOption(new Option('-l, --lang <lang>', t('cli.compare.lang')).choices(LANGS))
+    .option('--force', t('cli.compare.force'))
+    .option('--pack <dir>', t('cli.opt.pack'))
+    .option('--mapping <file>', t('cli.batch.mapping'))
+    .option('--date <yyyy-mm-dd>', t('cli.compare.date'))
+    .action(async (before: string, after: string, opts, cmd: Command) => {
+      const { runCompare } = await import('../app/compare.js');
+      process.exitCode = await runCompare(before, after, { lang: cmd.parent!.opts().lang, ...opts });
     });
 
   program
@@ -164,6 +183,13 @@ export async function main(argv: string[]): Promise<void> {
   // No control character from input reaches the terminal raw, whichever command or writer prints it.
   guardStream(process.stdout, () => ansiAllowed(process.stdout));
   guardStream(process.stderr, () => ansiAllowed(process.stderr));
+  // A reader that stops early (`digiscan … | head`) is not an error: stop writing, quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const args = argv.slice(2);
   // The version needs no strings, no pack and no locale: answer it before loading anything.
   if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) {

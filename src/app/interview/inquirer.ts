@@ -27,6 +27,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
       if (ctx.intro) write(visible(ctx.intro));
       if (ctx.help) write(c.dim(visible(ctx.help)));
       if (ctx.hint) write(c.dim(`(${visible(ctx.hint)})`));
+      if (ctx.lastTime) write(c.yellow(visible(ctx.lastTime)));
     },
     say(text: string) {
       write(text);

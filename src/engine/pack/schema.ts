@@ -30,6 +30,7 @@ export const optionSchema = z.strictObject({
   notApplicable: z.optional(z.boolean().check(about('Leaves the question out of the score altogether'))),
   exclusive: z.optional(z.boolean().check(about('In a multi-choice question, cannot be combined with other options'))),
   facts: z.optional(z.array(idSchema).check(about('Facts about the firm that this answer establishes (used by benchmarks)'))),
+  partly: z.optional(z.array(idSchema).check(about('Facts this answer establishes only in part ("MFA on some accounts"): the report says "partly"'))),
 });
 
 export const conditionSchema = z.union([
@@ -81,6 +82,9 @@ export const profileQuestionSchema = z.strictObject({
   max: z.optional(z.number()),
   integer: z.optional(z.boolean()),
   pattern: z.optional(z.string().check(about('text only: a regular expression the answer must match'))),
+  format: z.optional(
+    z.enum(['enterprise-number']).check(about('text only: a checked identifier (enterprise-number: Belgian BCE/KBO with mod-97 check digits, or French SIREN with Luhn)')),
+  ),
   options: z.optional(z.array(profileOptionSchema)),
 });
 
