@@ -350,8 +350,16 @@ describe('two interviews on one answers file', () => {
     writeFileSync(file, unfinished.replace('answers:\n', 'answers:\n  ai_use: regularly\n'));
     unlinkSync(`${file}.lock`);
     await term.waitFor(/Continuing .*f\.answers\.yaml at the first unanswered question/);
-    // It goes on from what the other interview saved: ai_use is answered, the next question is asked.
-    await term.waitFor(/\? What do you use AI for/);
+    // It goes on from what the other interview saved: answering the next question saves a file that
+    // still holds the other interview's answer.
+    const before = readFileSync(file, 'utf8');
+    await term.waitFor(/question 2 of \d+[\s\S]*\? /);
+    term.press('0123.456.749');
+    term.press(KEY.enter);
+    const deadline = Date.now() + 15_000;
+    while (readFileSync(file, 'utf8') === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readFileSync(file, 'utf8')).not.toBe(before);
+    expect(readFileSync(file, 'utf8')).toMatch(/^ {2}ai_use: regularly$/m);
     const lock = readFileSync(`${file}.lock`, 'utf8');
     expect(lock).toMatch(/^pid: \d+\n/);
     expect(lock).not.toContain(`pid: ${process.pid}\n`);
