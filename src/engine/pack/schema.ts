@@ -69,6 +69,7 @@ export const profileOptionSchema = z.strictObject({
     z.refine((id) => !RESERVED_IDS.has(id), 'this id is a reserved word (constructor, prototype); choose another'),
   ),
   label: localizedSchema,
+  aliases: z.optional(z.array(z.string().check(z.minLength(1))).check(about('Other ways people write this answer (bv, nv, vzw, Bruxelles, ...): accepted in answers files and flags'))),
   range: z.optional(z.tuple([z.number(), z.nullable(z.number())]).check(about('For bands: [min, max or null]'))),
 });
 
@@ -86,6 +87,11 @@ export const profileQuestionSchema = z.strictObject({
     z.enum(['enterprise-number']).check(about('text only: a checked identifier (enterprise-number: Belgian BCE/KBO with mod-97 check digits, or French SIREN with Luhn)')),
   ),
   options: z.optional(z.array(profileOptionSchema)),
+  when: z.optional(
+    z
+      .strictObject({ profile: idSchema, anyOf: z.array(z.string()).check(z.minLength(1)) })
+      .check(about('Asked only when an earlier profile answer is one of these (e.g. the group headcount only for a firm in a group)')),
+  ),
 });
 
 export const levelSchema = z.strictObject({
