@@ -2,12 +2,8 @@ import { visibleInline } from '../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { translator } from '../i18n/ui.js';
-import { renderJson } from '../reports/json.js';
-import { renderTerminal, useColor } from '../reports/terminal.js';
-import { assessAnswers, chooseDate, choosePack } from './context.js';
-import { sourceDateEpoch, writeReportFiles } from './outputs.js';
-import { loadAnswers, loadUiStrings } from '../io/load.js';
+import { chooseDate, choosePackQuick } from './choose.js';
+import { sourceDateEpoch } from './outputs.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -28,7 +24,7 @@ export interface AssessOptions {
  * unfinished --answers FILE). Without a terminal, or with --json, an existing file is only scored.
  */
 export async function runAssess(opts: AssessOptions): Promise<void> {
-  const pack = choosePack(opts.pack);
+  const pack = await choosePackQuick(opts.pack);
   const today = chooseDate(opts.date);
   sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
@@ -78,6 +74,15 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   if (!opts.answers) {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
+  // Scoring a file: the loaders (YAML parser, validators) only now, the interview never waits for them.
+  const [{ loadAnswers, loadUiStrings }, { assessAnswers }, { translator }, { renderJson }, { renderTerminal, useColor }, { writeReportFiles }] = await Promise.all([
+    import('../io/load.js'),
+    import('./context.js'),
+    import('../i18n/ui.js'),
+    import('../reports/json.js'),
+    import('../reports/terminal.js'),
+    import('./outputs.js'),
+  ]);
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
   const assessment = assessAnswers(pack, answers, today, opts.lang);
   const t = translator(assessment.language, loadUiStrings());

@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.js';
 import { defaultReportPath, writeFileAtomic } from '../io/files.js';
 import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
-import { loadUiStrings } from '../io/load.js';
+import { loadUiStringsQuick } from '../io/quick.js';
 
 export interface ReportFileOptions {
   /** Folder for default file names (default "reports"). */
@@ -56,7 +56,7 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   }
   const epoch = sourceDateEpoch(options.env);
   const { renderPdf, takeReplacedCount } = await import('../reports/pdf/index.js');
-  const t = translator(assessment.language, loadUiStrings());
+  const t = translator(assessment.language, await loadUiStringsQuick());
   takeReplacedCount();
   const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch });
   if (takeReplacedCount() > 0) process.stderr.write(`digiscan: warning: ${t('pdf.undrawable', { char: '\uFFFD' })}\n`);

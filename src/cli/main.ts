@@ -213,10 +213,11 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 async function cliTranslator(args: string[]): Promise<Translate> {
-  const [{ translator }, { loadUiStrings }, { langFromEnv }] = await Promise.all([import('../i18n/ui.js'), import('../io/load.js'), import('../io/locale.js')]);
+  // The shipped strings come from the build's checked JSON: no YAML parser or validator at start.
+  const [{ translator }, { loadUiStringsQuick }, { langFromEnv }] = await Promise.all([import('../i18n/ui.js'), import('../io/quick.js'), import('../io/locale.js')]);
   const lang = chooseCliLang(args, () => langFromEnv());
   try {
-    return translator(lang, loadUiStrings());
+    return translator(lang, await loadUiStringsQuick());
   } catch {
     // Unreadable strings must not hide the real problem: fall back to the keys' English defaults.
     return translator(lang, {});

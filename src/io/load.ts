@@ -7,17 +7,14 @@ import { validateAids, AIDS_FILE, type AidCatalogue } from '../engine/aids/load.
 import { parseAnswers, type Answers, type LoadAnswersOptions } from '../engine/answers/load.js';
 import { validateBenchmarks, BENCHMARKS_FILE } from '../engine/benchmarks/load.js';
 import type { BenchmarkData } from '../engine/benchmarks/schema.js';
-import { BUILTIN_PACK, validatePack, type Pack } from '../engine/pack/load.js';
+import { validatePack, type Pack } from '../engine/pack/load.js';
 import { validateSource } from '../engine/yaml/validate.js';
 import { FALLBACK_LANG, LANGS } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
-import { questionnairesDir } from './paths.js';
+import { shippedUiStrings, UI_DIR } from './shipped.js';
 import { readTextFile, readYamlFile } from './read.js';
 
-/** The packs shipped with the tool live in <package>/questionnaires/. */
-export function builtinPackDir(name = BUILTIN_PACK): string {
-  return questionnairesDir(name);
-}
+export { builtinPackDir, UI_DIR } from './shipped.js';
 
 export function loadPack(dir: string): Pack {
   const file = join(resolve(dir), 'pack.yaml');
@@ -55,7 +52,6 @@ export const uiSchema = z.record(
   z.string(),
   z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, lang === FALLBACK_LANG ? z.string() : z.optional(z.string())]))),
 ) as unknown as z.ZodMiniType<UiStrings>;
-export const UI_DIR = questionnairesDir('i18n');
 export const UI_FILE = join(UI_DIR, 'ui.yaml');
 
 let cachedUi: UiStrings | undefined;
@@ -63,7 +59,7 @@ let cachedUi: UiStrings | undefined;
 /** Every interface-strings file of the shipped folder merged, or one file. */
 export function loadUiStrings(file?: string): UiStrings {
   if (file !== undefined) return validateSource(readYamlFile(file), uiSchema);
-  return (cachedUi ??= loadUiFolder(UI_DIR));
+  return (cachedUi ??= shippedUiStrings() ?? loadUiFolder(UI_DIR));
 }
 
 /** The interface-strings files of one folder, merged in file-name order. */

@@ -48,7 +48,7 @@ export interface InterviewOptions {
    */
   previous?: Answers | undefined;
   /** Called after every answer with the state to write; must not return before it is on disk. */
-  save: (state: InterviewState) => void;
+  save: (state: InterviewState) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -151,7 +151,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     }
     apply(step, result, state);
     touch(state, now);
-    options.save(state);
+    await options.save(state);
     history.push(step.key);
     steps = plan();
     const index = steps.findIndex((s) => s.key === step.key);
@@ -159,7 +159,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
   }
   state.answers.completedAt = now().toISOString();
   touch(state, now);
-  options.save(state);
+  await options.save(state);
   return state;
 }
 
