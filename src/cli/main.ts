@@ -53,16 +53,22 @@ export function buildProgram(): Command {
 
   program
     .command('batch')
-    .description('score many answers files or the rows of a form export (CSV): a report per firm, summary.csv and a portfolio view')
-    .argument('<input...>', 'answers files (.yaml), folders of them, or CSV exports of an online form')
-    .requiredOption('-o, --out <dir>', 'folder for the reports and summary.csv')
+    .description('score many answers files or the rows of a form export (CSV, XLSX): a report per firm, summary.csv, summary.xlsx and a portfolio view')
+    .argument('<input...>', 'answers files (.yaml), folders of them, or exports of an online form (.csv, .xlsx)')
+    .requiredOption('-o, --out <dir>', 'folder for the reports, summary.csv and summary.xlsx')
     .option('-f, --format <list>', 'report formats, comma-separated: pdf, json, csv', 'pdf')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
     .addOption(new Option('-l, --lang <lang>', 'language of the reports (default: each firm\'s own)').choices(LANGS))
     .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
     .option('--mapping <file>', 'form mapping YAML (default: the pack\'s forms/mapping.yaml)')
     .option('--date <yyyy-mm-dd>', 'assess as of this date when an answers file has no date (default: today)')
-    .option('--force', 'replace existing report files and summary.csv')
+    .option('--date-format <order>', 'how to read form dates like 03/04/2026: dmy (day first) or mdy (month first)')
+    .option('--resume', 'continue an interrupted batch: keep the firms whose reports are complete, do the others, rewrite the summary')
+    .option('--force', 'replace existing report files and the summary')
+    .addHelpText(
+      'after',
+      '\nA form row with an unreadable answer is scored without it, with a warning; only a missing name, region or\nemployees fails a firm. summary.csv has one row per input row (status ok / warnings / failed).',
+    )
     .action(async (inputs: string[], opts) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
       await runBatchCommand(inputs, opts);

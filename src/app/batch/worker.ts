@@ -15,6 +15,11 @@ let reporter: Promise<Reporter> | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'stop') {
+    // Reports are written synchronously, whole, then renamed: between two messages no write is half
+    // done, so stopping here leaves no temporary file behind.
+    process.exit(0);
+  }
   if (message.type === 'name') {
     claims.get(message.seq)?.(message.number);
     claims.delete(message.seq);
@@ -34,7 +39,7 @@ async function runJob(job: Job): Promise<void> {
         send({ type: 'claim', seq: job.seq, base });
       });
     const result = await (await reporter).run(job, claim);
-    send({ type: 'done', seq: job.seq, ...result });
+    send({ type: 'done', seq: job.seq, result });
   } catch (err) {
     send({ type: 'failed', seq: job.seq, message: describe(err) });
   }
