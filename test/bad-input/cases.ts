@@ -120,7 +120,15 @@ export const batchCases: BadInputCase[] = [
     files: { 'f.csv': 'Name,Where\nA,BE-BRU\n' },
     args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
     code: 1,
-    stderr: [/^digiscan: 1\/1 firms processed, 1 failed$/, /^digiscan: 1 failed:$/, /^digiscan: f\.csv:1: no column for "name"/, /^digiscan: f\.csv:1: no column for "region"/, /^digiscan: f\.csv:1: no column for "employees"/],
+    stderr: [
+      /^digiscan: 1\/1 firms processed, 1 failed$/,
+      /^digiscan: warning: f\.csv:1: no column “Company name”; no row of this file can be scored/,
+      /^digiscan: warning: f\.csv:1: no column “Region of the operating seat”/,
+      /^digiscan: warning: f\.csv:1: no column “Number of employees \(FTE\)”/,
+      /^digiscan: warning: f\.csv:1: columns ignored \(not in the questionnaire nor the mapping\): “Where”$/,
+      /^digiscan: 1 failed:$/,
+      /^digiscan: f\.csv, row 2: Not scored: the form has no column “Company name”/,
+    ],
   },
   {
     name: 'form export with a broken row among good ones',
@@ -132,8 +140,32 @@ export const batchCases: BadInputCase[] = [
       /^digiscan: 2\/3 firms processed/,
       /^digiscan: 3\/3 firms processed, 1 failed$/,
       /^digiscan: 1 failed:$/,
-      /^digiscan: f\.csv:3: "Atlantis" is not an answer of "region" in column "Region of the operating seat"/,
+      /^digiscan: f\.csv, row 3 \(Beta\): Not scored: “Region of the operating seat”: “Atlantis” is not one of the answers \(“Brussels-Capital Region”, “Wallonia”, /,
     ],
   },
-  { name: 'missing input file', args: ['batch', 'nope.yaml', '--out', 'out', '--format', 'json'], code: 1, stderr: [/processed|failed/, /failed/, /^digiscan: nope\.yaml: no such file$/] },
+  // Every path is checked before anything is written: no output folder, no summary.
+  { name: 'missing input file', args: ['batch', example, 'nope.yaml', '--out', 'out', '--format', 'json'], code: 2, stderr: /^digiscan: nope\.yaml: no such file$/ },
+  {
+    // Rows pasted from another file end in LF inside a CRLF file, or in a lone CR (old Mac Excel):
+    // spreadsheet programs end a row at any of them, so must the batch (before: two firms run together).
+    name: 'form export with mixed line endings',
+    files: { 'f.csv': `${header}\r\n2026-01-05,Alpha,Wallonie,3\n2026-01-05,Beta,Flandre,4\r2026-01-05,Gamma,Wallonie,12\r\n` },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 0,
+    stderr: [/^digiscan: 1\/3 firms processed, 0 failed$/, /^digiscan: 2\/3 firms processed, 0 failed$/, /^digiscan: 3\/3 firms processed, 0 failed$/],
+  },
+  {
+    // Mac Roman puts é at 0x8E (Ž in Windows-1252): refused rather than misread silently.
+    name: 'form export in Mac Roman',
+    files: { 'f.csv': Buffer.concat([Buffer.from(`${header}\n2026-01-05,Soci`), Buffer.from([0x8e]), Buffer.from('t\x8e Dupont,Wallonie,3\n')]) },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 1,
+    stderr: [/^digiscan: 1\/1 firms processed, 1 failed$/, /^digiscan: 1 failed:$/, /^digiscan: f\.csv: file looks Mac Roman encoded \(byte 0x8E at byte \d+ is no letter in Windows-1252\) \(save it again as "CSV UTF-8"\)$/],
+  },
+  {
+    name: 'ambiguous --date-format',
+    args: ['batch', example, '--out', 'out', '--date-format', 'yyyy'],
+    code: 2,
+    stderr: /^digiscan: --date-format must be dmy \(day first, 31\/03\/2026\) or mdy \(month first, 03\/31\/2026\), not "yyyy"$/,
+  },
 ];

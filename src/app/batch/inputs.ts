@@ -156,7 +156,7 @@ async function* formRows(file: string, options: InputOptions, seen: Seen): Async
         const line = event.error.location?.line;
         yield { type: 'failed', origin: { source: line ? `${file}:${line}` : file, file, line }, message: event.error.format() };
       } else if (event.type === 'header') {
-        plan = planColumns(event.cells, pack, options.mapping(), options.lang);
+        plan = planColumns(event.cells, pack, options.mapping());
         for (const issue of plan.issues) yield { type: 'warning', message: headerIssueText(words, `${file}:${headerLine}`, issue) };
       } else if (plan) {
         const { line, cells } = event.row;

@@ -135,8 +135,11 @@ export interface ColumnPlan {
   issues: HeaderIssue[];
 }
 
-/** Reads a form's header row against the pack and the mapping. */
-export function planColumns(header: string[], pack: Pack, mapping: FormMapping, lang?: Lang): ColumnPlan {
+/**
+ * Reads a form's header row against the pack and the mapping. The form's language (the one most
+ * headers are written in) is the firms' language, and the one labels are quoted in.
+ */
+export function planColumns(header: string[], pack: Pack, mapping: FormMapping): ColumnPlan {
   const byHeader = new Map<string, { id: string; lang?: Lang }>();
   const exact = new Map<string, string>();
   const add = (text: string, id: string, language?: Lang) => {
@@ -185,7 +188,7 @@ export function planColumns(header: string[], pack: Pack, mapping: FormMapping, 
     if (before === undefined) taken.set(hit.id, text);
     pending.push({ index, id: hit.id, text });
   });
-  const chosen = lang ?? LANGS.reduce((best, l) => (votes[l] > votes[best] ? l : best), 'en' as Lang);
+  const chosen = LANGS.reduce((best, l) => (votes[l] > votes[best] ? l : best), 'en' as Lang);
   for (const { index, id, text } of pending) columns[index] = fieldFor(id, text, pack, mapping, chosen);
   const missing: string[] = [];
   for (const q of pack.definition.profile) {
@@ -415,7 +418,8 @@ export function closest(typed: string, field: Field): string[] {
   let found: string[] = [];
   const seen = new Set<string>();
   for (const [label, id] of [...field.labels, ...[...field.shown].map(([id, l]) => [normalize(l), id] as const)]) {
-    const distance = editDistance(target, label, Math.max(2, Math.floor(label.length / 3)));
+    // A shortened label ("Bruxelles" for "Bruxelles-Capitale") is as close as one typo.
+    const distance = target.length >= 4 && label.includes(target) ? 1 : editDistance(target, label, Math.max(2, Math.floor(label.length / 3)));
     if (distance === undefined) continue;
     const shown = field.shown.get(id) ?? id;
     if (distance < best) {
