@@ -111,7 +111,7 @@ describe('a Google Forms export with mistakes', () => {
     expect(beta.assessedOn).toBe('2026-03-03');
     // The failed row keeps what could be read, and says why.
     expect([summary[2]!.region, summary[2]!.employees, summary[2]!.reports]).toEqual(['BE-BRU', '', '']);
-    expect(summary[2]!.message.startsWith(fr('Non évaluée : « Nombre de travailleurs (ETP) » est vide : impossible'))).toBe(true);
+    expect(summary[2]!.message!.startsWith(fr('Non évaluée : « Nombre de travailleurs (ETP) » est vide : impossible'))).toBe(true);
     // A flat form answers questions its own answers rule out: left out, one warning per condition.
     expect(summary[3]!.message).toContain(fr(`réponses ignorées : les questions « ${qs.find((q) => q.id === 'web_mobile')!.column} »`));
     expect(summary[3]!.message).toContain(fr(`ne se posent que si la réponse à « ${qs.find((q) => q.id === 'web_presence')!.column} » est « Oui », et la réponse donnée est « Non ».`));
@@ -168,7 +168,7 @@ describe('form dates', () => {
     expect(r.code, r.stderr).toBe(0);
     const a = readTable(join(dir, 'a', 'summary.csv'));
     expect(a.map((s) => [s.assessed_on, s.status, s.respondent])).toEqual([['2026-04-01', 'warnings', '1'], ['2026-03-14', 'ok', '2 z@example.be']]);
-    expect(a[0]!.message.replace(/\u00a0/g, ' ')).toBe('“Completion time”: “3/4/26 10:05” could be 3 April 2026 or 4 March 2026. Give --date-format dmy (day first) or mdy (month first). Date of the assessment: that of --date, or today.');
+    expect(a[0]!.message!.replace(/\u00a0/g, ' ')).toBe('“Completion time”: “3/4/26 10:05” could be 3 April 2026 or 4 March 2026. Give --date-format dmy (day first) or mdy (month first). Date of the assessment: that of --date, or today.');
     const b = runCli(['batch', form, '--out', join(dir, 'b'), '--format', 'json', '--date', '2026-04-01', '--date-format', 'mdy']);
     expect(b.code, b.stderr).toBe(0);
     expect(readTable(join(dir, 'b', 'summary.csv')).map((s) => s.assessed_on)).toEqual(['2026-03-04', '2026-03-14']);

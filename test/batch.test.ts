@@ -241,7 +241,7 @@ describe('digiscan batch', () => {
     expect(failuresAt, r.stderr).toBeGreaterThanOrEqual(0);
     expect(lines.slice(failuresAt + 1, failuresAt + 4)).toEqual([
       expect.stringMatching(new RegExp(`^digiscan: ${brokenFile}:${brokenLine}:\\d+: invalid YAML`)),
-      expect.stringMatching(new RegExp(`^digiscan: ${wrongFile}:${wrongLine}:\\d+: "carrier-pigeon" is not an option of "inv_tool"`)),
+      expect.stringMatching(new RegExp(`^digiscan: ${wrongFile}:${wrongLine}:\\d+: “How do you issue your invoices\\? \\(inv_tool\\)”: “carrier-pigeon” is not one of the answers`)),
       `digiscan: ${form}, row 3 (Nowhere Ltd): Not scored: “Region of the operating seat”: “Atlantis” is not one of the answers (${regionLabels}).`,
     ]);
     // One summary row per input, failed ones included, with what could be read of them.

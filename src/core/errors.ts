@@ -27,7 +27,14 @@ export interface Problem {
   col?: number;
   message: string;
   hint?: string | undefined;
+  /**
+   * What is wrong, as data (e.g. `{ code: 'not_an_answer', id: 'region', value: 'BE-XX', options: [...] }`),
+   * so the app can word it in the user's language; `message` is the plain English fallback.
+   */
+  record?: ProblemRecord | undefined;
 }
+
+export type ProblemRecord = { code: string } & Record<string, string | number | string[] | undefined>;
 
 /** Several problems found at once (e.g. a pack with many mistakes): all are reported. */
 export class ValidationError extends UserError {

@@ -308,7 +308,7 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
       }
     } else if (field.kind === 'text') {
       const q = pack.profile.get(field.id)!;
-      if (q.pattern && !safeTest(q.pattern, cell)) issues.push({ code: 'bad_text', column, value: cell, help: q.help[plan.language] });
+      if (q.pattern && !safeTest(q.pattern, cell)) issues.push({ code: 'bad_text', column, value: cell, help: q.help[plan.language].replace(/\.$/, '') });
       else company[field.id] = cell;
     } else if (field.kind === 'number') {
       const q = pack.profile.get(field.id)!;

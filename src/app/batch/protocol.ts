@@ -15,6 +15,8 @@ export interface WorkerConfig {
   outDir: string;
   formats: Format[];
   lang?: Lang | undefined;
+  /** The run's language (--lang or the locale), for messages. */
+  uiLang: Lang;
   today: string;
   force: boolean;
   /** Keep the reports of firms already complete in outDir. */

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import type { Job } from './inputs.js';
 import type { Format, WorkerConfig } from './protocol.js';
 import { firmResult, type FirmResult } from './summary.js';
+import { wordAnswersError } from '../answers-words.js';
 
 type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
 
@@ -57,7 +58,12 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
   };
   return {
     async run(job, claim) {
-      const answers = loadJobAnswers(job, pack);
+      let answers;
+      try {
+        answers = loadJobAnswers(job, pack);
+      } catch (err) {
+        throw wordAnswersError(err, pack, { t: t(config.uiLang), lang: config.uiLang });
+      }
       const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, ...config.data });
       const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
       const suffix = number > 1 ? `-${number}` : '';

@@ -81,7 +81,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   if (unfinished && !opts.resume) process.stderr.write(`digiscan: ${t('batch.continuing', { dir: opts.out })}\n`);
 
   const total = await countJobs(inputs);
-  const config: WorkerConfig = { pack, data: assessmentData(pack), outDir, formats, lang: opts.lang, today, force: Boolean(opts.force), resume };
+  const config: WorkerConfig = { pack, data: assessmentData(pack), outDir, formats, lang: opts.lang, uiLang, today, force: Boolean(opts.force), resume };
   const claims = new ClaimQueue();
   const portfolio = new Portfolio(pack);
   const failures: string[] = [];

@@ -19,7 +19,8 @@ export function orList(w: Words, items: string[]): string {
   return new Intl.ListFormat(w.lang, { type: 'disjunction' }).format(quoted);
 }
 
-export function rowIssueText(w: Words, issue: RowIssue): string {
+/** One finding; `consequence: false` leaves out what the batch does about it (for answers files, refused whole). */
+export function rowIssueText(w: Words, issue: RowIssue, options: { consequence?: boolean } = {}): string {
   const { t } = w;
   if (issue.code === 'branch') {
     const condition = t('template.condition_is', { question: quote(w, issue.control), answers: orList(w, issue.expected) });
@@ -66,7 +67,7 @@ export function rowIssueText(w: Words, issue: RowIssue): string {
       text = t('batch.issue.too_long', { column, value: quote(w, issue.value), max: issue.max });
       break;
   }
-  if (issue.fatal) after = 'none';
+  if (issue.fatal || options.consequence === false) after = 'none';
   if (after !== 'none') text += t(`batch.after.${after}`);
   return text;
 }

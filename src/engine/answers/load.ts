@@ -1,4 +1,4 @@
-import { UserError, ValidationError, type Problem } from '../../core/errors.js';
+import { UserError, ValidationError, type Problem, type ProblemRecord } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
@@ -53,16 +53,18 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   }
 
   const problems: Problem[] = [];
-  const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
-  const atKey = (path: (string | number)[], message: string, hint?: string) =>
-    problems.push(problemAt(source, path, message, hint, { key: true }));
+  // Each problem carries a record (what is wrong, as data) for the app to word in the user's language.
+  const at = (path: (string | number)[], message: string, hint: string | undefined, record: ProblemRecord) =>
+    problems.push({ ...problemAt(source, path, message, hint), record });
+  const atKey = (path: (string | number)[], message: string, hint: string | undefined, record: ProblemRecord) =>
+    problems.push({ ...problemAt(source, path, message, hint, { key: true }), record });
 
   const company: Record<string, CompanyValue> = {};
   const invalid = new Set<string>();
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
     if (!q) {
-      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`, { code: 'unknown_field', key, known: [...pack.profile.keys()] });
       continue;
     }
     if (value === null || value === '') continue;
@@ -73,23 +75,23 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   function checkProfileValue(key: string, value: string | number): void {
     const q = pack.profile.get(key)!;
     if (q.type === 'number') {
-      if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`);
-      else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`);
+      if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`, undefined, { code: 'not_a_number', id: key, value: String(value) });
+      else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`, undefined, { code: 'whole_number', id: key, value: String(value) });
       else if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
-        at(['company', key], `"${key}" is ${value}, outside ${q.min ?? '-∞'}..${q.max ?? '∞'}`);
+        at(['company', key], `"${key}" is ${value}, outside ${q.min ?? '-∞'}..${q.max ?? '∞'}`, undefined, { code: 'out_of_range', id: key, value: String(value), min: q.min, max: q.max });
       } else company[key] = value;
     } else if (typeof value !== 'string') {
-      at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
+      at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined, { code: 'quoted_text', id: key, value: String(value) });
     } else if (q.type === 'choice' && !q.options?.some((o) => o.id === value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
+      at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`, { code: 'not_an_answer', id: key, value, options: q.options?.map((o) => o.id) ?? [] });
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+      at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`, { code: 'bad_text', id: key, value });
     } else company[key] = value;
   }
   if (options.requireProfile) {
     for (const key of REQUIRED_PROFILE) {
       if (company[key] === undefined && !invalid.has(key)) {
-        at(['company'], `missing company "${key}"`);
+        at(['company'], `missing company "${key}"`, undefined, { code: 'empty', id: key });
       }
     }
   }
@@ -98,22 +100,22 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
     if (!entry) {
-      atKey(['answers', key], `unknown question id "${key}"`);
+      atKey(['answers', key], `unknown question id "${key}"`, undefined, { code: 'unknown_question', key });
       continue;
     }
     if (value === null) continue;
     const { question } = entry;
     const known = new Set(question.options.map((o) => o.id));
     if (question.type === 'single') {
-      if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
-      else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
+      if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`, undefined, { code: 'one_option', id: key });
+      else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`, { code: 'not_an_answer', id: key, value, options: [...known] });
       else answers[key] = value;
     } else {
       const list = typeof value === 'string' ? [value] : value;
       const bad = list.find((v) => !known.has(v));
       const exclusive = list.filter((v) => question.options.find((o) => o.id === v)?.exclusive);
-      if (bad !== undefined) at(['answers', key], `"${bad}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
-      else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`);
+      if (bad !== undefined) at(['answers', key], `"${bad}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`, { code: 'not_an_answer', id: key, value: bad, options: [...known] });
+      else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`, undefined, { code: 'exclusive', id: key, value: list.join(', '), option: exclusive[0]! });
       else answers[key] = [...new Set(list)];
     }
   }
@@ -121,7 +123,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
   const notes: Record<string, string> = {};
   for (const [key, value] of Object.entries(data.notes ?? {})) {
-    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`, undefined, { code: 'notes_key', key, known: ['profile', 'general', ...dimensionIds] });
     else notes[key] = value;
   }
 
