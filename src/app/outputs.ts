@@ -43,7 +43,7 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   if (!options.force) {
     for (const file of [pdfFile, jsonFile]) {
       if (file !== undefined && existsSync(file)) {
-        throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out');
+        throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out', { key: 'error.exists', hintKey: 'error.hint.force' });
       }
     }
   }

@@ -21,7 +21,8 @@ export function runCli(
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', ...options.env },
+    // English unless a test asks for another locale, whatever the machine's locale is.
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -120,7 +120,7 @@ export async function* readInputs(inputs: string[], options: InputOptions): Asyn
   const seen: Seen = { names: new Map(), numbers: new Map() };
   for (const entry of entries(inputs)) {
     if (entry.kind === 'bad') {
-      yield { type: 'failed', seq: seq++, origin: { source: entry.error.location?.file ?? '', file: entry.error.location?.file ?? '' }, message: entry.error.format() };
+      yield { type: 'failed', seq: seq++, origin: { source: entry.error.location?.file ?? '', file: entry.error.location?.file ?? '' }, message: entry.error.format(options.words.t) };
     } else if (entry.kind === 'yaml') {
       const origin = { source: entry.file, file: entry.file };
       yield { type: 'job', job: { seq: seq++, kind: 'yaml', file: entry.file, source: entry.file, origin, warnings: [] } };
@@ -154,7 +154,7 @@ async function* formRows(file: string, options: InputOptions, seen: Seen): Async
     for await (const event of readForm(file)) {
       if (event.type === 'error') {
         const line = event.error.location?.line;
-        yield { type: 'failed', origin: { source: line ? `${file}:${line}` : file, file, line }, message: event.error.format() };
+        yield { type: 'failed', origin: { source: line ? `${file}:${line}` : file, file, line }, message: event.error.format(words.t) };
       } else if (event.type === 'header') {
         plan = planColumns(event.cells, pack, options.mapping());
         for (const issue of plan.issues) yield { type: 'warning', message: headerIssueText(words, `${file}:${headerLine}`, issue) };
@@ -195,6 +195,6 @@ async function* formRows(file: string, options: InputOptions, seen: Seen): Async
     }
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    yield { type: 'failed', origin: { source: file, file }, message: err.format() };
+    yield { type: 'failed', origin: { source: file, file }, message: err.format(words.t) };
   }
 }

@@ -2,6 +2,7 @@
 // given one after the other and reports each result or failure to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
+import { translator } from '../../i18n/ui.js';
 import type { Job } from './inputs.js';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 import { createReporter, type Reporter } from './report.js';
@@ -45,8 +46,10 @@ async function runJob(job: Job): Promise<void> {
   }
 }
 
+const t = translator(config.uiLang, config.data.ui);
+
 function describe(err: unknown): string {
-  if (err instanceof UserError) return err.format();
+  if (err instanceof UserError) return err.format(t);
   const message = err instanceof Error ? err.message : String(err);
   return `unexpected error: ${message.split('\n')[0]}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
 }

@@ -21,6 +21,12 @@ export interface XlsxOptions {
   overwrite: boolean;
 }
 
+/** Lets the zip writer catch up, so rows do not pile up in memory faster than they are compressed. */
+async function drained(stream: NodeJS.WritableStream & { writableNeedDrain?: boolean }): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
+}
+
 async function* csvRows(file: string): AsyncGenerator<Record<string, string>> {
   yield* createReadStream(file).pipe(parse({ columns: true, bom: true })) as AsyncIterable<Record<string, string>>;
 }
@@ -94,7 +100,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
         continue;
       }
       firms.addRow(columns.map((c) => c.value(r))).commit();
-      rows++;
+      if (++rows % 1000 === 0) await drained(stream);
     }
     if (over) firms.addRow([null, t('batch.more', { count: over, file: 'summary.csv' })]).commit();
     firms.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -133,7 +139,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
     for await (const r of csvRows(summaryCsv)) {
       if (r.status !== 'failed' || failedRows >= EXCEL_ROWS - 1) continue;
       failures.addRow([text(r.file), text(r.name), text(r.respondent), text(r.message)]).commit();
-      failedRows++;
+      if (++failedRows % 1000 === 0) await drained(stream);
     }
     failures.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 4 } };
     failures.commit();
