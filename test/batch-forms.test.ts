@@ -181,11 +181,11 @@ describe('Excel in and out', () => {
     const qs = questions('nl');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Form1');
-    sheet.addRow(['ID', 'Begintijd', 'Tijd van voltooien', 'E-mailadres', 'Naam', ...qs.map((q) => q.column), 'Ondernemingsnummer']);
+    sheet.addRow(['ID', 'Begintijd', 'Tijd van voltooien', 'E-mailadres', 'Naam', ...qs.map((q) => q.column)]);
     const firms = ['=HYPERLINK("http://evil.example","klik")', 'Bakkerij Peeters', 'Bakkerij Peeters'];
     firms.forEach((name, i) => {
-      const cells: unknown[] = answers(qs, name, i + 1).map((c, j) => (qs[j]!.id === 'employees' ? Number(c) : c));
-      sheet.addRow([i + 1, new Date(Date.UTC(2026, 2, 10 + i, 9)), new Date(Date.UTC(2026, 2, 10 + i, 9, 5)), `p${i}@example.be`, '', ...cells, i ? 'BE 0123.456.789' : '']);
+      const cells: unknown[] = answers(qs, name, i + 1, { enterprise_number: i ? ['0123.456.749', 'BE 0123 456 749'][i - 1]! : '' }).map((c, j) => (qs[j]!.id === 'employees' ? Number(c) : c));
+      sheet.addRow([i + 1, new Date(Date.UTC(2026, 2, 10 + i, 9)), new Date(Date.UTC(2026, 2, 10 + i, 9, 5)), `p${i}@example.be`, '', ...cells]);
     });
     sheet.getColumn(3).numFmt = 'd/m/yyyy h:mm';
     const input = join(dir, 'antwoorden.xlsx');
@@ -196,8 +196,8 @@ describe('Excel in and out', () => {
     const summary = readTable(join(dir, 'out', 'summary.csv'));
     expect(summary.map((s) => [s.file, s.name, s.assessed_on, s.respondent, s.enterprise_number])).toEqual([
       [`${input}:2`, `'${firms[0]}`, '2026-03-10', '1 p0@example.be', ''],
-      [`${input}:3`, 'Bakkerij Peeters', '2026-03-11', '2 p1@example.be', 'BE 0123.456.789'],
-      [`${input}:4`, 'Bakkerij Peeters', '2026-03-12', '3 p2@example.be', 'BE 0123.456.789'],
+      [`${input}:3`, 'Bakkerij Peeters', '2026-03-11', '2 p1@example.be', '0123.456.749'],
+      [`${input}:4`, 'Bakkerij Peeters', '2026-03-12', '3 p2@example.be', 'BE 0123 456 749'],
     ]);
     expect(summary[2]!.message).toContain(`Dezelfde onderneming als ${input}, rij 3 (Bakkerij Peeters) (zelfde naam)`);
     expect(summary[2]!.message).toContain('(zelfde ondernemingsnummer)');

@@ -35,6 +35,8 @@ export function wordRecord(record: ProblemRecord, pack: Pack, w: Words): string 
       return issue({ code: 'exclusive', column, value, option: `${r.option} = ${optionLabel(pack, id, String(r.option), w)}` });
     case 'empty':
       return w.t('answers.issue.missing', { column: quote(w, column) });
+    case 'enterprise_number':
+      return w.t('answers.issue.enterprise_number', { column: quote(w, column), value: quote(w, value), problem: String(r.problem), country: String(r.country ?? '') });
     case 'quoted_text':
       return w.t('answers.issue.quoted_text', { column: quote(w, column), value: quote(w, value) });
     case 'one_option':

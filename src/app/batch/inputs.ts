@@ -7,6 +7,8 @@ import { UserError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { describeFsError } from '../../io/read.js';
+import { loadUiStrings } from '../../io/load.js';
+import { translator } from '../../i18n/ui.js';
 import { readCsv, type CsvEvent } from './csv-input.js';
 import { normalize, planColumns, rowToAnswers, type ColumnPlan, type DateOrder, type FormMapping } from './mapping.js';
 import type { Origin } from './summary.js';
@@ -31,7 +33,8 @@ export interface InputOptions {
   pack: Pack;
   mapping: () => FormMapping;
   lang?: Lang | undefined;
-  words: Words;
+  /** The run's language for messages (default: English). */
+  words?: Words | undefined;
   dateOrder?: DateOrder | undefined;
 }
 
@@ -115,7 +118,8 @@ export async function countJobs(inputs: string[]): Promise<number> {
 }
 
 /** One event per firm (a job, or why it failed before scoring), plus warnings about form files. */
-export async function* readInputs(inputs: string[], options: InputOptions): AsyncGenerator<InputEvent> {
+export async function* readInputs(inputs: string[], given: InputOptions): AsyncGenerator<InputEvent> {
+  const options = { ...given, words: given.words ?? { t: translator('en', loadUiStrings()), lang: 'en' as const } };
   let seq = 0;
   const seen: Seen = { names: new Map(), numbers: new Map() };
   for (const entry of entries(inputs)) {
@@ -146,7 +150,7 @@ type Unnumbered =
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-async function* formRows(file: string, options: InputOptions, seen: Seen): AsyncGenerator<Unnumbered> {
+async function* formRows(file: string, options: InputOptions & { words: Words }, seen: Seen): AsyncGenerator<Unnumbered> {
   const { pack, words } = options;
   let plan: ColumnPlan | undefined;
   let headerLine = 1;
@@ -169,7 +173,7 @@ async function* formRows(file: string, options: InputOptions, seen: Seen): Async
           file,
           line,
           respondent: read.respondent || undefined,
-          enterpriseNumber: read.enterpriseNumber || undefined,
+          enterpriseNumber: typeof company.enterprise_number === 'string' ? company.enterprise_number : undefined,
           name,
           region: typeof company.region === 'string' ? company.region : undefined,
           employees: typeof company.employees === 'number' ? company.employees : undefined,
@@ -189,7 +193,7 @@ async function* formRows(file: string, options: InputOptions, seen: Seen): Async
           else map.set(key, here);
         };
         twice(seen.names, name ? normalize(name) : '', 'name');
-        twice(seen.numbers, read.enterpriseNumber.replace(/[^0-9]/g, ''), 'number');
+        twice(seen.numbers, read.enterpriseNumber, 'number');
         yield { type: 'job', job: { kind: 'row', file, line, source, data: read.data, origin, warnings } };
       }
     }

@@ -11,6 +11,7 @@ import { ValidationError, type Problem } from '../../core/errors.js';
 import { LANGS, type Lang } from '../../core/lang.js';
 import { REQUIRED_PROFILE, type Pack } from '../../engine/pack/load.js';
 import type { Condition } from '../../engine/pack/schema.js';
+import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
 import { idSchema } from '../../engine/pack/schema.js';
 import { readYamlFile } from '../../io/read.js';
 import { problemAt, zodProblems } from '../../engine/yaml/validate.js';
@@ -28,10 +29,6 @@ export const formMappingSchema = z.strictObject({
   timestamp: z._default(z.array(z.string().check(z.minLength(1))).check(about('Headers of the column with the time the form was answered: it sets the date of the assessment')), []),
   respondent: z._default(
     z.array(z.string().check(z.minLength(1))).check(about('Headers of columns identifying the respondent (e-mail, response id): carried into the summary')),
-    [],
-  ),
-  enterpriseNumber: z._default(
-    z.array(z.string().check(z.minLength(1))).check(about('Headers of a column with the enterprise (VAT) number: carried into the summary, used to spot a firm answering twice')),
     [],
   ),
   columns: z._default(z.record(z.string().check(z.minLength(1)), idSchema).check(about('Form header → profile or question id')), {}),
@@ -54,7 +51,7 @@ export const MAPPING_FILE = join('forms', 'mapping.yaml');
 export function loadMapping(pack: Pack, file?: string): { mapping: FormMapping; file?: string } {
   const path = file ?? join(pack.dir, MAPPING_FILE);
   if (!file && !existsSync(path)) {
-    return { mapping: { questionnaire: pack.definition.id, fromPack: true, ignore: [], timestamp: [], respondent: [], enterpriseNumber: [], columns: {}, answers: {} } };
+    return { mapping: { questionnaire: pack.definition.id, fromPack: true, ignore: [], timestamp: [], respondent: [], columns: {}, answers: {} } };
   }
   const source = readYamlFile(path);
   const parsed = formMappingSchema.safeParse(source.data);
@@ -103,7 +100,7 @@ export function normalize(text: string): string {
 type FieldKind = 'text' | 'number' | 'choice' | 'single' | 'multi';
 
 /** Form columns that are not questions but tell who answered and when. */
-export type MetaRole = 'timestamp' | 'respondent' | 'enterpriseNumber' | 'language' | 'assessedOn';
+export type MetaRole = 'timestamp' | 'respondent' | 'language' | 'assessedOn';
 
 interface Field {
   id: string;
@@ -149,7 +146,7 @@ export function planColumns(header: string[], pack: Pack, mapping: FormMapping):
   for (const [text, id] of Object.entries(mapping.columns)) add(text, id);
   for (const id of META_COLUMNS) exact.set(id, id);
   const roles = new Map<string, MetaRole>();
-  for (const role of ['timestamp', 'respondent', 'enterpriseNumber'] as const) for (const h of mapping[role]) roles.set(normalize(h), role);
+  for (const role of ['timestamp', 'respondent'] as const) for (const h of mapping[role]) roles.set(normalize(h), role);
   if (mapping.fromPack) {
     for (const q of pack.definition.profile) {
       exact.set(q.id, q.id);
@@ -295,8 +292,6 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
     if (field.section === 'meta') {
       if (field.id === 'respondent') {
         if (!/^(anonymous|anonyme|anoniem)$/i.test(cell)) respondents.push(cell);
-      } else if (field.id === 'enterpriseNumber') {
-        enterpriseNumber = cell;
       } else if (field.id === 'timestamp' || field.id === 'assessedOn') {
         const date = parseFormDate(cell, options.dateOrder);
         if (date.ok) data.assessedOn = date.iso;
@@ -309,7 +304,14 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
     } else if (field.kind === 'text') {
       const q = pack.profile.get(field.id)!;
       if (q.pattern && !safeTest(q.pattern, cell)) issues.push({ code: 'bad_text', column, value: cell, help: q.help[plan.language].replace(/\.$/, '') });
-      else company[field.id] = cell;
+      else if (q.format === 'enterprise-number') {
+        const check = checkEnterpriseNumber(cell);
+        if (!check.ok) issues.push({ code: 'bad_text', column, value: cell, help: q.help[plan.language].replace(/\.$/, '') });
+        else {
+          company[field.id] = cell;
+          enterpriseNumber = check.key;
+        }
+      } else company[field.id] = cell;
     } else if (field.kind === 'number') {
       const q = pack.profile.get(field.id)!;
       const value = parseNumber(cell);

@@ -68,8 +68,9 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
       const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
       const suffix = number > 1 ? `-${number}` : '';
       const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));
+      const testRun = isTestRun(answers);
       // --resume: a firm whose reports are all there (each was written whole, then renamed) is kept.
-      if (config.resume && files.every((f) => existsSync(f))) return firmResult(assessment, relative(files), true);
+      if (config.resume && files.every((f) => existsSync(f))) return { ...firmResult(assessment, relative(files), true), testRun };
       if (!config.force && !config.resume) {
         const existing = files.find((f) => existsSync(f));
         if (existing) throw new UserError('already exists; not overwritten', { file: existing }, 'use --force to replace it, or --resume to keep it');
@@ -78,9 +79,16 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
         const data = await renderers.get(format)!(assessment, t(assessment.language));
         writeFileAtomic(files[i]!, data, { overwrite: config.force || config.resume, durable: false });
       }
-      return firmResult(assessment, relative(files), false);
+      return { ...firmResult(assessment, relative(files), false), testRun };
     },
   };
+}
+
+/** Read defensively: the answers' `session` field comes with the advisor's session record. */
+function isTestRun(answers: unknown): boolean {
+  const session = (answers as { session?: unknown }).session;
+  if (session === 'test' || session === 'test-run') return true;
+  return typeof session === 'object' && session !== null && (session as { type?: unknown }).type === 'test-run';
 }
 
 function loadJobAnswers(job: Job, pack: Pack) {

@@ -103,7 +103,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
         warnedCount++;
         if (warned.length < LISTED) warned.push(`${where}: ${entry.messages.join(' · ')}`);
       }
-      portfolio.add(seq, entry.result!);
+      if (!entry.result!.testRun) portfolio.add(seq, entry.result!);
       if (entry.result!.kept) kept++;
     }
   });

@@ -47,6 +47,8 @@ export interface FirmResult {
   reports: string[];
   /** The reports were already there, complete, from an earlier run (--resume). */
   kept: boolean;
+  /** An advisor's test run (`session: test`): listed in the summary, left out of the portfolio. */
+  testRun?: boolean | undefined;
 }
 
 export interface SummaryEntry {

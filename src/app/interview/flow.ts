@@ -8,6 +8,7 @@ import type { Translate } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Dimension, ProfileQuestion, Question } from '../../engine/pack/schema.js';
 import { visibleQuestions } from '../../engine/scoring/index.js';
+import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
 import type { Choice, Prompter } from './prompter.js';
 
 /** Typed into a text answer, goes back to the previous question. */
@@ -40,6 +41,11 @@ export interface InterviewOptions {
   translate: (lang: Lang) => Translate;
   /** Ask for a free note after each dimension. */
   advisor: boolean;
+  /**
+   * A re-assessment: the earlier answers, offered as each question's default (Enter keeps them) and
+   * shown as "last time: …".
+   */
+  previous?: Answers | undefined;
   /** Called after every answer with the state to write; must not return before it is on disk. */
   save: (state: InterviewState) => void;
   now?: () => Date;
@@ -133,7 +139,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     const step = steps.find((s) => s.key === current);
     if (!step) throw new Error(`interview step ${current} vanished`);
     const t = options.translate(state.answers.language);
-    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack });
+    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, previous: options.previous });
     if (result === BACK) {
       current = history.pop();
       steps = plan();
@@ -197,11 +203,13 @@ interface AskContext {
   t: Translate;
   canGoBack: boolean;
   pack: Pack;
+  previous?: Answers | undefined;
 }
 
 async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
-  const { state, prompter, t, canGoBack } = ctx;
+  const { state, prompter, t, canGoBack, previous } = ctx;
   const lang = state.answers.language;
+  const lastTime = (answer: string | undefined) => (previous && answer !== undefined ? { lastTime: t('compare.from.last_time', { answer }) } : {});
   const back: Choice<Nav>[] = canGoBack ? [{ value: BACK, name: t('interview.back') }] : [];
   const selectKeys = t('interview.keys.select');
 
@@ -212,11 +220,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
 
   if (step.kind === 'profile') {
     const q = step.question;
-    const current = state.answers.company[q.id];
     const wasSkipped = state.skipped.has(q.id);
+    const earlier = previous?.company[q.id];
+    const current = state.answers.company[q.id] ?? (wasSkipped ? undefined : earlier);
+    const earlierText = earlier === undefined ? undefined : (q.options?.find((o) => o.id === earlier)?.label[lang] ?? String(earlier));
     const position = t('interview.position.profile', { i: step.index + 1, m: step.total });
     if (q.type === 'choice') {
-      prompter.context({ position, help: q.help[lang] });
+      prompter.context({ position, help: q.help[lang], ...lastTime(earlierText) });
       const choices: Choice<string | Nav>[] = (q.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] }));
       if (!q.required) choices.push({ value: SKIP, name: t('interview.skip_profile') });
       return prompter.select({
@@ -226,7 +236,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
         keys: selectKeys,
       });
     }
-    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack) });
+    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack), ...lastTime(earlierText) });
     const raw = await prompter.input({
       message: q.label[lang],
       default: current === undefined ? undefined : String(current),
@@ -240,12 +250,16 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     const v = raw.trim();
     if (v === BACK_KEYWORD && canGoBack) return BACK;
     if (v === '') return SKIP;
-    return q.type === 'number' ? parseNumber(v)! : v;
+    return q.type === 'number' ? parseNumber(v)! : q.format === 'enterprise-number' ? enterpriseFormatted(v) : v;
   }
 
   if (step.kind === 'note') {
     const title = step.dimension.title[lang];
-    prompter.context({ position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }), hint: textHint(t, false, canGoBack) });
+    prompter.context({
+      position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }),
+      hint: textHint(t, false, canGoBack),
+      ...lastTime(previous?.notes[step.dimension.id] || undefined),
+    });
     const raw = await prompter.input({
       message: t('interview.note', { dimension: title }),
       default: state.answers.notes[step.dimension.id] || undefined,
@@ -268,9 +282,11 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     }),
     intro: step.index === 0 ? dimension.intro?.[lang] : undefined,
     help: q.help[lang],
+    ...lastTime(earlierAnswerText(q, previous, lang)),
   });
-  const current = state.answers.answers[q.id];
   const wasSkipped = state.skipped.has(q.id);
+  // Not answered in this interview yet: last time's answer is the default.
+  const current = state.answers.answers[q.id] ?? (wasSkipped ? undefined : previous?.answers[q.id]);
   // A question without its own "don't know" option still lets the person move on, unanswered.
   const skip: Choice<Nav>[] = q.options.some((o) => o.dontKnow) ? [] : [{ value: SKIP, name: t('interview.skip') }];
 
@@ -306,6 +322,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
   return picked as string[];
 }
 
+function earlierAnswerText(q: Question, previous: Answers | undefined, lang: Lang): string | undefined {
+  const value = previous?.answers[q.id];
+  if (value === undefined) return undefined;
+  const ids = Array.isArray(value) ? value : [value];
+  return ids.map((id) => q.options.find((o) => o.id === id)?.label[lang] ?? id).join(', ') || '—';
+}
+
 function textHint(t: Translate, optional: boolean, canGoBack: boolean): string | undefined {
   const parts: string[] = [];
   if (optional) parts.push(t('interview.hint.enter_skips'));
@@ -332,5 +355,15 @@ export function profileProblem(q: ProfileQuestion, value: string, t: Translate):
     return undefined;
   }
   if (q.pattern && !new RegExp(q.pattern).test(value)) return t('interview.error.pattern');
+  if (q.format === 'enterprise-number') {
+    const check = checkEnterpriseNumber(value);
+    if (!check.ok) return t('compare.error.enterprise_number', { problem: check.problem, country: check.country ?? 'other' });
+  }
   return undefined;
+}
+
+/** An enterprise number as it is usually written (0123.456.749), the form saved in the answers file. */
+function enterpriseFormatted(value: string): string {
+  const check = checkEnterpriseNumber(value);
+  return check.ok ? check.formatted : value;
 }

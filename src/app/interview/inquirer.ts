@@ -25,6 +25,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
       if (ctx.intro) write(ctx.intro);
       if (ctx.help) write(c.dim(ctx.help));
       if (ctx.hint) write(c.dim(`(${ctx.hint})`));
+      if (ctx.lastTime) write(c.yellow(ctx.lastTime));
     },
     say(text: string) {
       write(text);
