@@ -261,18 +261,15 @@ describe('hostile cells', () => {
 describe('odd files', () => {
   it('decides the encoding on the whole file: a Windows-1252 accent after the first 64 KB is read right', () => {
     const dir = fresh('cp1252');
-    const header = 'Company name;Region of the operating seat;Number of employees (FTE)\r\n';
-    const filler = Array.from({ length: 1500 }, (_, i) => `Firm number ${i} with a long plain ASCII name;Wallonia;3\r\n`).join('');
-    expect(filler.length).toBeGreaterThan(64 * 1024);
-    const text = header + filler + 'Société Générale;Wallonie;4\r\n';
+    // Plain ASCII for the first 70 KB (a long comment column), the first accent after it.
+    const header = 'Company name;Region of the operating seat;Number of employees (FTE);Comment\r\n';
+    const text = `${header}Alpha;Wallonia;3;${'x'.repeat(70 * 1024)}\r\nSociété Générale;Wallonie;4;\r\n`;
     const form = join(dir, 'excel.csv');
     writeFileSync(form, Buffer.from(text, 'latin1'));
-    const r = runCli(['batch', form, '--out', join(dir, 'out'), '--format', 'json', '--jobs', '2']);
+    const r = runCli(['batch', form, '--out', join(dir, 'out'), '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
-    const summary = readTable(join(dir, 'out', 'summary.csv'));
-    expect(summary).toHaveLength(1501);
-    expect(summary.at(-1)!.name).toBe('Société Générale');
-  }, 60_000);
+    expect(readTable(join(dir, 'out', 'summary.csv')).map((s) => s.name)).toEqual(['Alpha', 'Société Générale']);
+  });
 
   it('lists the first failures on the terminal and counts the rest; summary.csv has them all', () => {
     const dir = fresh('many');
@@ -301,7 +298,7 @@ describe('template --csv for forms with branching', () => {
 });
 
 describe('an interrupted batch', () => {
-  const firms = 6;
+  const firms = 4;
   function inputs(dir: string): string {
     const folder = join(dir, 'in');
     mkdirSync(folder);
@@ -339,11 +336,11 @@ describe('an interrupted batch', () => {
     expect(whole.code, whole.stderr).toBe(0);
 
     const out = join(dir, 'cut');
-    const killed = await interrupt(args(out), out, 'SIGKILL', 2);
+    const killed = await interrupt(args(out), out, 'SIGKILL', 1);
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(join(out, 'summary.csv'))).toBe(false);
     const before = new Map(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => [f, statSync(join(out, f)).mtimeMs]));
-    expect(before.size).toBeGreaterThanOrEqual(2);
+    expect(before.size).toBeGreaterThanOrEqual(1);
 
     const again = runCli(args(out)); // the same command, without --resume, continues too
     expect(again.code, again.stderr).toBe(0);

@@ -71,9 +71,10 @@ export function buildProgram(t: Translate): Command {
     .option('--resume', t('cli.batch.resume'))
     .option('--force', t('cli.batch.force'))
     .addHelpText('after', `\n${t('cli.batch.after')}`)
-    .action(async (inputs: string[], opts) => {
+    .action(async (inputs: string[], opts, cmd: Command) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
-      await runBatchCommand(inputs, opts);
+      // --lang is also an option of the program: after the command, commander gives it to the program.
+      await runBatchCommand(inputs, { ...opts, lang: opts.lang ?? cmd.parent!.opts().lang });
     });
 
   program

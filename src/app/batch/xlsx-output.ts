@@ -21,10 +21,13 @@ export interface XlsxOptions {
   overwrite: boolean;
 }
 
+/** Buffers the zip writer may hold before the rows wait for it (exceljs does not apply backpressure). */
+const BUFFERED = 32 * 1024 * 1024;
+
 /** Lets the zip writer catch up, so rows do not pile up in memory faster than they are compressed. */
-async function drained(stream: NodeJS.WritableStream & { writableNeedDrain?: boolean }): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  if (stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
+async function drained(): Promise<void> {
+  do await new Promise((resolve) => setTimeout(resolve, 1));
+  while (process.memoryUsage().arrayBuffers > BUFFERED);
 }
 
 async function* csvRows(file: string): AsyncGenerator<Record<string, string>> {
@@ -100,7 +103,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
         continue;
       }
       firms.addRow(columns.map((c) => c.value(r))).commit();
-      if (++rows % 1000 === 0) await drained(stream);
+      if (++rows % 1000 === 0) await drained();
     }
     if (over) firms.addRow([null, t('batch.more', { count: over, file: 'summary.csv' })]).commit();
     firms.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -139,7 +142,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
     for await (const r of csvRows(summaryCsv)) {
       if (r.status !== 'failed' || failedRows >= EXCEL_ROWS - 1) continue;
       failures.addRow([text(r.file), text(r.name), text(r.respondent), text(r.message)]).commit();
-      if (++failedRows % 1000 === 0) await drained(stream);
+      if (++failedRows % 1000 === 0) await drained();
     }
     failures.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 4 } };
     failures.commit();
