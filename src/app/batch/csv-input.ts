@@ -216,14 +216,3 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
 function count(cells: string[], pattern: RegExp): number {
   return cells.reduce((n, cell) => n + (cell.match(pattern)?.length ?? 0), 0);
 }
-
-/** Number of data rows, for the progress total (a second, cheap pass over the file). */
-export async function countCsvRows(file: string): Promise<number> {
-  let n = 0;
-  try {
-    for await (const event of readCsv(file)) if (event.type !== 'header') n++;
-  } catch {
-    n++; // the file fails as one
-  }
-  return n;
-}
