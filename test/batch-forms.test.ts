@@ -309,13 +309,13 @@ describe('an interrupted batch', () => {
   }
 
   /** Starts a batch and stops it with `signal` once `after` reports exist; resolves with its exit. */
-  function interrupt(args: string[], out: string, signal: NodeJS.Signals, after: number) {
+  function interrupt(args: string[], out: string, signal: NodeJS.Signals, after: number, ext = '.pdf') {
     return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       const timer = setInterval(() => {
-        const done = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.pdf')).length : 0;
+        const done = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith(ext)).length : 0;
         if (done >= after) {
           clearInterval(timer);
           child.kill(signal);
@@ -332,20 +332,20 @@ describe('an interrupted batch', () => {
     const dir = fresh('kill');
     const folder = inputs(dir);
     const args = (out: string) => ['batch', folder, '--out', out, '--format', 'pdf,json', '--jobs', '2', '--date', '2026-04-01'];
-    const whole = runCli(args(join(dir, 'whole')));
-    expect(whole.code, whole.stderr).toBe(0);
-
     const out = join(dir, 'cut');
-    const killed = await interrupt(args(out), out, 'SIGKILL', 1);
+    // The uninterrupted run goes alongside the one that is killed.
+    const [whole, killed] = await Promise.all([interrupt(args(join(dir, 'whole')), join(dir, 'whole'), 'SIGKILL', Infinity), interrupt(args(out), out, 'SIGKILL', 1, '.json')]);
+    expect(whole.code, whole.stderr).toBe(0);
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(join(out, 'summary.csv'))).toBe(false);
-    const before = new Map(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => [f, statSync(join(out, f)).mtimeMs]));
+    // A firm is complete once its last format (json) is written.
+    const before = new Map(readdirSync(out).filter((f) => f.endsWith('.json')).flatMap((f) => [f, f.replace(/json$/, 'pdf')]).map((f) => [f, statSync(join(out, f)).mtimeMs]));
     expect(before.size).toBeGreaterThanOrEqual(1);
 
     const again = runCli(args(out)); // the same command, without --resume, continues too
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/holds an unfinished batch/);
-    expect(again.stdout).toMatch(/firms kept from an earlier run/);
+    expect(again.stdout).toMatch(/kept from an earlier run \(reports already complete\)/);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'summary.csv'), 'utf8'));
     for (const [file, mtime] of before) expect(statSync(join(out, file)).mtimeMs).toBe(mtime);
     expect(readdirSync(out).sort()).toEqual(readdirSync(join(dir, 'whole')).sort());
@@ -355,23 +355,34 @@ describe('an interrupted batch', () => {
     }
   }, 120_000);
 
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    it(`on ${signal}, leaves no temporary file and prints how far it got and how to continue`, async () => {
+  const expectStopped = (r: { code: number | null; stderr: string }, out: string, code: number) => {
+    expect(r.code, r.stderr).toBe(code);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(join(out, 'summary.csv'))).toBe(false);
+    expect(r.stderr).toMatch(new RegExp(`digiscan: interrupted: \\d+ of ${firms} firms done; their complete reports are kept`));
+    return /digiscan: to continue: (.*)/.exec(r.stderr)![1]!;
+  };
+
+  it('on Ctrl-C, leaves no temporary file, prints how far it got and the command that continues', async () => {
+    const dir = fresh('SIGINT');
+    const folder = inputs(dir);
+    const out = join(dir, 'out');
+    const r = await interrupt(['batch', folder, '--out', out, '--format', 'pdf', '--jobs', '2', '--date', '2026-04-01'], out, 'SIGINT', 1);
+    const command = expectStopped(r, out, 130);
+    expect(command).toBe(`digiscan batch ${folder} --out ${out} --format pdf --jobs 2 --date 2026-04-01 --resume`);
+    const resumed = runCli(command.split(' ').slice(1));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readTable(join(out, 'summary.csv'))).toHaveLength(firms);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 120_000);
+
+  it('on SIGTERM and SIGHUP too', async () => {
+    const runs = (['SIGTERM', 'SIGHUP'] as const).map((signal) => {
       const dir = fresh(signal);
       const folder = inputs(dir);
       const out = join(dir, 'out');
-      const r = await interrupt(['batch', folder, '--out', out, '--format', 'pdf', '--jobs', '2', '--date', '2026-04-01'], out, signal, 1);
-      expect(r.code).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
-      expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      expect(existsSync(join(out, 'summary.csv'))).toBe(false);
-      expect(r.stderr).toMatch(new RegExp(`digiscan: interrupted: \\d+ of ${firms} firms done; their complete reports are kept`));
-      const command = /digiscan: to continue: (.*)/.exec(r.stderr)![1]!;
-      expect(command).toBe(`digiscan batch ${folder} --out ${out} --format pdf --jobs 2 --date 2026-04-01 --resume`);
-      if (signal === 'SIGINT') {
-        const resumed = runCli(command.split(' ').slice(1));
-        expect(resumed.code, resumed.stderr).toBe(0);
-        expect(readTable(join(out, 'summary.csv'))).toHaveLength(firms);
-      }
-    }, 120_000);
-  }
+      return interrupt(['batch', folder, '--out', out, '--format', 'pdf', '--jobs', '2'], out, signal, 1).then((r) => ({ r, out, signal }));
+    });
+    for (const { r, out, signal } of await Promise.all(runs)) expectStopped(r, out, signal === 'SIGTERM' ? 143 : 129);
+  }, 120_000);
 });
