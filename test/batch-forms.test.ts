@@ -61,11 +61,18 @@ function answers(qs: Question[], name: string, pick: number, edits: Record<strin
     const entry = pack.questions.get(q.id);
     if (entry) chosen.set(q.id, entry.question.options[pick % entry.question.options.length]!.id);
     if (!flat && q.conditionIds) {
-      const [control, ids] = q.conditionIds.split(' = ');
-      if (!ids!.split(' | ').includes(chosen.get(control!) ?? '')) return '';
+      if (!conditionHolds(q.conditionIds, chosen, 3 + pick)) return '';
     }
     return q.answers[pick % q.answers.length]!;
   });
+}
+
+/** A template condition ("web_presence = yes", "employees ≥ 10") against a row's chosen option ids. */
+function conditionHolds(ids: string, chosen: Map<string, string>, employees: number): boolean {
+  const bound = /^employees ([≥≤]) (\d+)$/.exec(ids);
+  if (bound) return bound[1] === '≥' ? employees >= Number(bound[2]) : employees <= Number(bound[2]);
+  const [control, options] = ids.split(' = ');
+  return options!.split(' | ').includes(chosen.get(control!) ?? '');
 }
 
 const field = (v: string, sep: string) => (/[",;\n\r\t]/.test(v) || v.includes(sep) ? `"${v.replace(/"/g, '""')}"` : v);

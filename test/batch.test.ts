@@ -53,6 +53,14 @@ function templateCsv(lang: string): FormQuestion[] {
   }));
 }
 
+/** A template condition ("web_presence = yes", "employees ≥ 10") against a row's chosen option ids. */
+function conditionHolds(ids: string, chosen: Map<string, string>, employees: number): boolean {
+  const bound = /^employees ([≥≤]) (\d+)$/.exec(ids);
+  if (bound) return bound[1] === '≥' ? employees >= Number(bound[2]) : employees <= Number(bound[2]);
+  const [control, options] = ids.split(' = ');
+  return options!.split(' | ').includes(chosen.get(control!) ?? '');
+}
+
 const csvField = (v: string, sep: string) => (/[",;\n\r]/.test(v) || v.includes(sep) ? `"${v.replace(/"/g, '""')}"` : v);
 const csvLine = (cells: string[], sep: string) => cells.map((c) => csvField(c, sep)).join(sep);
 
@@ -70,8 +78,7 @@ function formRow(questions: ReturnType<typeof formQuestions>, name: string, pick
     const entry = pack.questions.get(q.id);
     if (entry) chosen.set(q.id, entry.question.options[pick % entry.question.options.length]!.id);
     if (!flat && q.conditionIds) {
-      const [control, ids] = q.conditionIds.split(' = ');
-      if (!ids!.split(' | ').includes(chosen.get(control!) ?? '')) {
+      if (!conditionHolds(q.conditionIds, chosen, 3 + pick)) {
         chosen.delete(q.id);
         return '';
       }

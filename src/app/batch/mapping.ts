@@ -239,7 +239,7 @@ export type RowIssue = { fatal?: boolean } & (
   | { code: 'empty'; column: string }
   | { code: 'no_column'; column: string }
   /** Answers to questions asked only under a condition the row's own answers rule out (one issue per condition). */
-  | { code: 'branch'; columns: string[]; control: string; expected: string[]; given: string }
+  | { code: 'branch'; columns: string[]; control: string; expected: string[]; bound?: string | undefined; given: string }
   | { code: 'date_ambiguous'; column: string; value: string; first: string; second: string }
   | { code: 'date_unreadable'; column: string; value: string }
   | { code: 'too_long'; column: string; value: string; max: number }
@@ -344,6 +344,7 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
     if (!when || answers[question.id] === undefined) continue;
     let control: string;
     let expected: string[];
+    let bound: string | undefined;
     let given: string;
     if ('question' in when) {
       const value = answers[when.question];
@@ -364,7 +365,8 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
       if (ok) continue;
       const profile = pack.profile.get(when.profile)!;
       control = raw.get(when.profile)?.field.header ?? profile.label[plan.language];
-      expected = [profileConditionText(when, '', (id) => profile.options?.find((o) => o.id === id)?.label[plan.language] ?? id).trim()];
+      expected = (when.anyOf ?? []).map((id) => profile.options?.find((o) => o.id === id)?.label[plan.language] ?? id);
+      bound = [when.atLeast !== undefined ? `≥ ${when.atLeast}` : '', when.atMost !== undefined ? `≤ ${when.atMost}` : ''].filter(Boolean).join(', ') || undefined;
       given = raw.get(when.profile)?.cell ?? String(value);
     }
     delete answers[question.id];
@@ -373,7 +375,7 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
     const issue = branches.get(key);
     if (issue) issue.columns.push(column);
     else {
-      const created = { code: 'branch' as const, columns: [column], control, expected, given };
+      const created = { code: 'branch' as const, columns: [column], control, expected, bound, given };
       branches.set(key, created);
       issues.push(created);
     }

@@ -23,7 +23,9 @@ export function orList(w: Words, items: string[]): string {
 export function rowIssueText(w: Words, issue: RowIssue, options: { consequence?: boolean } = {}): string {
   const { t } = w;
   if (issue.code === 'branch') {
-    const condition = t('template.condition_is', { question: quote(w, issue.control), answers: orList(w, issue.expected) });
+    const condition = issue.bound
+      ? `${quote(w, issue.control)} ${issue.bound}`
+      : t('template.condition_is', { question: quote(w, issue.control), answers: orList(w, issue.expected) });
     return t('batch.issue.branch', { count: issue.columns.length, columns: issue.columns.map((c) => quote(w, c)).join(', '), condition, given: quote(w, issue.given) });
   }
   const column = quote(w, issue.column);
