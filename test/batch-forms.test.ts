@@ -89,7 +89,7 @@ describe('a Google Forms export with mistakes', () => {
     ['2026/03/04 09:00:00 AM UTC+1', ...answers(qs, 'Gamma', 0, { employees: '' }), 'gamma@example.be'],
     ['2026/03/05 09:00:00 AM UTC+1', ...answers(qs, 'Delta', 0, {}, true), 'delta@example.be'],
     ['2026/03/06 09:00:00 AM UTC+1', ...answers(qs, 'alpha srl', 1, { web_social: 'Deux ou pluss' }), 'alpha2@example.be'],
-    ['2026/03/07 09:00:00 AM UTC+1', ...answers(qs, 'Epsilon', 1, { region: 'Bruxelles' }), 'epsilon@example.be'],
+    ['2026/03/07 09:00:00 AM UTC+1', ...answers(qs, 'Epsilon', 1, { region: 'Bruxelle-Capital' }), 'epsilon@example.be'],
   ];
 
   it('scores every firm it can, fails only the one without employees, one summary row per form row', () => {
@@ -125,7 +125,7 @@ describe('a Google Forms export with mistakes', () => {
     // The same firm twice; answers close to a label (a region that cannot be read fails the firm).
     expect(summary[4]!.message).toContain(fr('« Deux ou pluss » ne fait pas partie des réponses prévues'));
     expect(summary[4]!.message).toContain(fr('Vouliez-vous dire « Deux ou plus » ?'));
-    expect(summary[5]!.message).toContain(fr('Non évaluée : « Région du siège d\'exploitation » : « Bruxelles » ne fait pas partie'));
+    expect(summary[5]!.message).toContain(fr('Non évaluée : « Région du siège d\'exploitation » : « Bruxelle-Capital » ne fait pas partie'));
     expect(summary[5]!.message).toContain(fr('Vouliez-vous dire « Bruxelles-Capitale » ?'));
     expect(summary[4]!.message).toMatch(new RegExp(`Même entreprise que ${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ligne 2 \\(Alpha SRL\\)`));
     // The terminal: the failure by name, the rows to check, in French.

@@ -23,7 +23,7 @@ export function wordRecord(record: ProblemRecord, pack: Pack, w: Words): string 
       const options = (r.options as string[]) ?? [];
       const labels = new Map(options.map((o) => [o, optionLabel(pack, id, o, w)]));
       const accepted = options.map((o) => `${o} = ${labels.get(o)}`);
-      return issue({ code: 'not_an_answer', column, value, accepted, suggestions: nearest(value, options, labels) });
+      return issue({ code: 'not_an_answer', column, value, accepted, suggestions: r.near ? [String(r.near)] : nearest(value, options, labels) });
     }
     case 'not_a_number':
     case 'whole_number':

@@ -30,7 +30,7 @@ export function renderCsv(a: Assessment, { t }: { t: Translate }): string {
     const di = a.digitalIntensity;
     rows.push({ section: 'digital_intensity', id: di.level, label: di.levelName, score: di.count, max_points: di.max });
   }
-  for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rate, aid.cap].filter(Boolean).join(' · ') });
+  for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rateText, aid.capText].filter(Boolean).join(' · ') });
   return CSV_BOM + stringify(rows.map(safeRecord), { header: true, columns: [...CSV_COLUMNS] });
 }
 

@@ -85,7 +85,7 @@ export function renderTerminal(a: Assessment, { color, t }: TerminalOptions): st
     for (const s of d.nextSteps) lines.push(`  → ${nextStepText(s, t)}`);
     if (d.note) lines.push(c.dim(`  ${t('advisor_note')}: ${d.note}`));
   }
-  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language);
+  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language, a.aidSettings?.summaryCount, a.aidSettings?.staleAfterMonths);
   if (aidLines.length) lines.push('', ...aidLines);
   for (const w of a.warnings) lines.push(c.yellow(`! ${t(`warning.${w.code}`, w.params)}`));
   return lines.join('\n') + '\n';

@@ -12,6 +12,7 @@ import { LANGS, type Lang } from '../../core/lang.js';
 import { REQUIRED_PROFILE, type Pack } from '../../engine/pack/load.js';
 import type { Condition } from '../../engine/pack/schema.js';
 import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
+import { resolveOption } from '../../engine/pack/options.js';
 import { idSchema } from '../../engine/pack/schema.js';
 import { readYamlFile } from '../../io/read.js';
 import { problemAt, zodProblems } from '../../engine/yaml/validate.js';
@@ -331,7 +332,9 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
         else answers[field.id] = read.chosen;
       }
     } else {
-      const option = field.labels.get(normalize(cell));
+      // Profile choices also take the spellings people use ("Bruxelles", "bv", "vzw").
+      const profile = field.section === 'company' ? pack.profile.get(field.id) : undefined;
+      const option = field.labels.get(normalize(cell)) ?? (profile ? resolveOption(profile, cell)?.id : undefined);
       if (!option) issues.push({ code: 'not_an_answer', column, value: cell, accepted: accepted(field), suggestions: closest(cell, field) });
       else (field.section === 'company' ? company : answers)[field.id] = option;
     }

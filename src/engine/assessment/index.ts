@@ -94,19 +94,20 @@ export function assess(input: AssessInput): Assessment {
 
   const assessedOn = answers.assessedOn ?? input.today;
   let aids: Assessment['aids'];
+  let aidsRuledOut: Assessment['aidsRuledOut'];
   if (input.aids) {
     // Dimensions where nothing applies have no meaningful score: they do not pull aids up.
     const scored = scores.dimensions.filter((d) => d.questions.some((q) => q.counted)).map((d) => ({ id: d.id, score: d.score }));
     const result = matchAids({
       catalogue: input.aids.catalogue,
-      profile: aidProfileFromCompany(pack, answers.company, lang),
+      profile: aidProfileFromCompany(pack, input.aids.catalogue.settings, answers.company),
       scores: scored,
       date: assessedOn,
       lang,
-      t: translator(lang, input.aids.ui),
-      legalFormLabels: legalFormLabels(pack, lang),
+      legalFormLabels: legalFormLabels(pack, input.aids.catalogue.settings, lang),
     });
     aids = result.matches;
+    aidsRuledOut = result.rejections;
     warnings.push(...result.warnings);
   }
 
@@ -125,6 +126,10 @@ export function assess(input: AssessInput): Assessment {
     notes,
     ...(compare ? { digitalIntensity: digitalIntensity(compare) } : {}),
     ...(aids ? { aids } : {}),
+    ...(aidsRuledOut ? { aidsRuledOut } : {}),
+    ...(input.aids
+      ? { aidSettings: { summaryCount: input.aids.catalogue.settings.summaryCount, staleAfterMonths: input.aids.catalogue.settings.staleAfterMonths } }
+      : {}),
     warnings,
   };
   return assessment;
