@@ -24,10 +24,18 @@ export interface XlsxOptions {
 /** Buffers the zip writer may hold before the rows wait for it (exceljs does not apply backpressure). */
 const BUFFERED = 32 * 1024 * 1024;
 
-/** Lets the zip writer catch up, so rows do not pile up in memory faster than they are compressed. */
-async function drained(): Promise<void> {
-  do await new Promise((resolve) => setTimeout(resolve, 1));
-  while (process.memoryUsage().arrayBuffers > BUFFERED);
+/**
+ * Lets the zip writer catch up, so rows do not pile up in memory faster than they are compressed:
+ * while buffers are high and the file is still growing, the writer is behind; once the file stops
+ * growing it has caught up (what is left is garbage not yet collected).
+ */
+async function drained(output: { bytesWritten: number }): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  let written = -1;
+  while (process.memoryUsage().arrayBuffers > BUFFERED && output.bytesWritten !== written) {
+    written = output.bytesWritten;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function* csvRows(file: string): AsyncGenerator<Record<string, string>> {
@@ -103,7 +111,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
         continue;
       }
       firms.addRow(columns.map((c) => c.value(r))).commit();
-      if (++rows % 1000 === 0) await drained();
+      if (++rows % 1000 === 0) await drained(stream);
     }
     if (over) firms.addRow([null, t('batch.more', { count: over, file: 'summary.csv' })]).commit();
     firms.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -142,7 +150,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
     for await (const r of csvRows(summaryCsv)) {
       if (r.status !== 'failed' || failedRows >= EXCEL_ROWS - 1) continue;
       failures.addRow([text(r.file), text(r.name), text(r.respondent), text(r.message)]).commit();
-      if (++failedRows % 1000 === 0) await drained();
+      if (++failedRows % 1000 === 0) await drained(stream);
     }
     failures.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 4 } };
     failures.commit();
