@@ -29,6 +29,8 @@ export function wordRecord(record: ProblemRecord, pack: Pack, w: Words): string 
     case 'whole_number':
     case 'bad_text':
       return issue(r.code === 'bad_text' ? { code: 'bad_text', column, value, help: (pack.profile.get(id)?.help[w.lang] ?? '').replace(/\.$/, '') } : { code: r.code, column, value });
+    case 'too_long':
+      return issue({ code: 'too_long', column, value, max: Number(r.max) });
     case 'out_of_range':
       return issue({ code: 'out_of_range', column, value, min: r.min as number | undefined, max: r.max as number | undefined });
     case 'exclusive':

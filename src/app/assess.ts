@@ -1,3 +1,4 @@
+import { visibleInline } from '../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
@@ -5,7 +6,7 @@ import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
 import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
-import { writeReportFiles } from './outputs.js';
+import { sourceDateEpoch, writeReportFiles } from './outputs.js';
 import { loadAnswers, loadUiStrings } from '../io/load.js';
 import { langFromEnv } from '../io/locale.js';
 import { wordAnswersError } from './answers-words.js';
@@ -31,6 +32,7 @@ export interface AssessOptions {
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
   const today = chooseDate(opts.date);
+  sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
   if (opts.resume !== undefined) {
     if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both', undefined, undefined, { key: 'error.answers_or_resume' });
@@ -93,14 +95,14 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     process.stdout.write(renderJson(assessment));
     if (opts.out) {
       const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
-      for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
+      for (const file of files) process.stderr.write(`${t('report.written', { file: visibleInline(file) })}\n`);
     }
     return;
   }
   process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t }));
   const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
   process.stdout.write('\n');
-  for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
+  for (const file of files) process.stdout.write(`${t('report.written', { file: visibleInline(file) })}\n`);
 }
 
 

@@ -82,6 +82,32 @@ export const assessCases: BadInputCase[] = [
   { name: 'pack folder that does not exist', files: { 'a.yaml': typical }, args: assess('a.yaml', '--pack', 'nowhere'), code: 2, stderr: /^digiscan: \/.*nowhere\/pack\.yaml: no such file$/ },
   { name: 'pack with malformed YAML', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('id: digiscan-sme', 'id: [digiscan-sme') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: invalid YAML: / },
   { name: 'pack with a missing translation', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/\n {10}nl: Heeft uw onderneming een website\?/, '') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: missing "nl" translation in dimensions\[0\]\.questions\[0\]\.text$/ },
+  { name: 'impossible assessedOn date', files: { 'a.yaml': edit(/assessedOn: .*/, 'assessedOn: 2026-13-45') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: assessedOn must be a real date like 2026-03-31, not "2026-13-45"$/ },
+  { name: 'assessedOn on the 30th of February', files: { 'a.yaml': edit(/assessedOn: .*/, 'assessedOn: "2025-02-29"') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: assessedOn must be a real date like 2026-03-31, not "2025-02-29"$/ },
+  { name: 'CR-only line endings with a mistake on line 10', files: { 'a.yaml': edit(/region: \S+/, 'region: BE-XX').replace(/\n/g, '\r') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:10:11: “Region of the operating seat \(region\)”: “BE-XX” is not one of the answers/ },
+  { name: 'a mapping with 80,000 keys', files: { 'a.yaml': edit('answers:\n', `answers:\n${Array.from({ length: 80_000 }, (_, i) => `  k${i}: v\n`).join('')}`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: a mapping with 80047 keys; at most 10000 are allowed$/ },
+  {
+    name: '9,000 unknown question ids: 20 lines, then a count',
+    files: { 'a.yaml': edit('answers:\n', `answers:\n${Array.from({ length: 9000 }, (_, i) => `  k${i}: v\n`).join('')}`) },
+    args: assess(),
+    code: 2,
+    stderr: [...Array.from({ length: 20 }, (_, i) => new RegExp(`^digiscan: a\\.yaml:${typical.split('\n').indexOf('answers:') + 2 + i}:3: “k${i}” is not a question of this questionnaire\\.$`)), /^digiscan: a\.yaml: and 8980 more problems \(fix these first\)$/],
+  },
+  { name: '__proto__ as a question id', files: { 'a.yaml': edit('answers:\n', 'answers:\n  __proto__: yes\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: "__proto__" is a reserved word and cannot be used as a key$/ },
+  { name: '__proto__ in the company profile', files: { 'a.yaml': edit('company:\n', 'company:\n  __proto__: { name: x }\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: "__proto__" is a reserved word and cannot be used as a key$/ },
+  { name: 'constructor as a note key', files: { 'a.yaml': typical.replace('notes:\n', 'notes:\n  constructor: hello\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: "constructor" is a reserved word and cannot be used as a key$/ },
+  { name: 'quoted "__proto__" key at the top level', files: { 'a.yaml': typical + '"__proto__": { polluted: true }\n' }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:1: "__proto__" is a reserved word and cannot be used as a key$/ },
+  { name: 'pack dimension id "constructor"', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('  - id: website\n', '  - id: constructor\n') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: .*reserved word/ },
+  { name: 'pack question id "constructor"', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('      - id: web_updated\n', '      - id: constructor\n') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: .*reserved word/ },
+  { name: 'pack region option "constructor"', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('{ id: BE-BRU,', '{ id: constructor,') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: .*reserved word/ },
+  ...['(\\d+)+$', '^(\\d*)*x', '^(a|aa)+$', '^([0-9.]+)*$', '^(?:\\d\\.?){2,}$', '^(\\d+){2,5}$'].map((pattern) => ({
+    name: `pack pattern with nested quantifiers ${pattern}`,
+    files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/pattern: '.*'/, () => `pattern: '${pattern}'`) },
+    args: assess('a.yaml', '--pack', 'p'),
+    code: 2,
+    stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: pattern of "nace" repeats a group that itself repeats or has alternatives \(nested quantifiers can take exponential time\)$/,
+  })),
+  { name: 'pack pattern with a back-reference', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/pattern: '.*'/, () => `pattern: '^(\\d)\\1$'`) }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: pattern of "nace" uses a back-reference/ },
 ];
 
 const example = join(EXAMPLES, 'typical.yaml');
@@ -94,6 +120,12 @@ export const outputCases: BadInputCase[] = [
   { name: 'existing report without --force', files: { 'r.pdf': 'mine' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: already exists; not overwritten \(use --force/ },
   { name: 'full disk while writing the report', nodeArgs: fullDisk, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: r\.pdf: cannot write: no space left on the device$/ },
   { name: 'malformed SOURCE_DATE_EPOCH', env: { SOURCE_DATE_EPOCH: 'yesterday' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: SOURCE_DATE_EPOCH must be whole seconds since 1970, not "yesterday"$/ },
+  { name: 'company name beyond its maximum length', files: { 'a.yaml': edit(/name: .*\n/, `name: ${'A'.repeat(20000)}\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Company name \(name\)”: “A{40}…” is longer than 300 characters\.$/ },
+  { name: 'company name one character too long (spaces and accents count)', files: { 'a.yaml': edit(/name: .*\n/, `name: "${'é '.repeat(150)}x"\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Company name \(name\)”: “(é ){20}…” is longer than 300 characters\.$/ },
+  { name: 'advisor note beyond its maximum length', files: { 'a.yaml': typical.replace('notes:\n', `notes:\n  general: ${'n'.repeat(4001)}\n`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:3: the note "general" is 4001 characters long, at most 4000 are allowed$/ },
+  { name: 'long unknown option quoted short', files: { 'a.yaml': edit(/web_presence: \S+/, `web_presence: ${'z'.repeat(5000)}`) }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Does your business have a website\? \(web_presence\)”: “z{40}…” is not one of the answers \(/ },
+  { name: 'SOURCE_DATE_EPOCH beyond the year 9999', env: { SOURCE_DATE_EPOCH: '99999999999999999999' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: SOURCE_DATE_EPOCH is out of range: at most 253402300799 \(the end of the year 9999\), not "99999999999999999999"$/ },
+  { name: 'SOURCE_DATE_EPOCH one second too late', env: { SOURCE_DATE_EPOCH: '253402300800' }, args: ['assess', '--answers', example, '--out', 'r.pdf'], code: 2, stderr: /^digiscan: SOURCE_DATE_EPOCH is out of range/ },
   { name: 'empty company name', files: { 'a.yaml': edit(/name: .*\n/, 'name: ""\n') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Company name \(name\)” is missing: the firm cannot be scored without it\.$/ },
   { name: 'template over an existing file', files: { 't.yaml': 'mine' }, args: ['template', '--yaml', '--out', 't.yaml'], code: 2, stderr: /^digiscan: t\.yaml: already exists; not overwritten/ },
 ];
@@ -169,6 +201,13 @@ export const batchCases: BadInputCase[] = [
     args: ['batch', example, '--out', 'out', '--date-format', 'yyyy'],
     code: 2,
     stderr: /^digiscan: --date-format must be dmy \(day first, 31\/03\/2026\) or mdy \(month first, 03\/31\/2026\), not "yyyy"$/,
+  },
+  {
+    name: 'form export with a company name beyond its maximum length',
+    files: { 'f.csv': `${header}\n2026-01-05,${'W'.repeat(5000)},Bruxelles-Capitale,3\n2026-01-05,Gamma,Wallonie,12\n` },
+    args: ['batch', 'f.csv', '--out', 'out', '--format', 'json'],
+    code: 1,
+    stderr: [/^digiscan: 1\/2 firms processed, 1 failed$/, /^digiscan: 2\/2 firms processed, 1 failed$/, /^digiscan: 1 failed:$/, /^digiscan: f\.csv, row 2: Not scored: “Company name”: “W{40}…” is longer than 300 characters\.$/],
   },
   // Progress over time (issue 17): enterprise numbers, and comparisons that cannot be made.
   {

@@ -13,6 +13,7 @@ import { REQUIRED_PROFILE, type Pack } from '../../engine/pack/load.js';
 import type { Condition } from '../../engine/pack/schema.js';
 import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
 import { resolveOption } from '../../engine/pack/options.js';
+import { charLength, clip, profileTextLimit } from '../../engine/answers/limits.js';
 import { idSchema } from '../../engine/pack/schema.js';
 import { readYamlFile } from '../../io/read.js';
 import { problemAt, zodProblems } from '../../engine/yaml/validate.js';
@@ -286,8 +287,9 @@ export function rowToAnswers(cells: string[], plan: ColumnPlan, pack: Pack, opti
     if (cell === '') return;
     const column = field.header;
     raw.set(field.id, { cell, field });
-    if (cell.length > MAX_CELL) {
-      issues.push({ code: 'too_long', column, value: `${cell.slice(0, 40)}…`, max: MAX_CELL });
+    const max = field.kind === 'text' && field.section === 'company' ? profileTextLimit(field.id) : MAX_CELL;
+    if (charLength(cell) > max) {
+      issues.push({ code: 'too_long', column, value: clip(cell), max });
       return;
     }
     if (field.section === 'meta') {

@@ -1,6 +1,7 @@
 // The portfolio view: how the firms of a batch spread over the maturity levels, per dimension; the
 // firms ranked; the practices most often to improve; the aids most often matched; the failures.
 // Memory stays bounded: counts per level, question and aid, and the few best and worst firms.
+import { visibleInline } from '../../core/sanitize.js';
 import type { Translate } from '../../i18n/ui.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
@@ -69,7 +70,7 @@ export class Portfolio {
 
   render(t: Translate, lang: Lang, data?: AssessmentData): string {
     const def = this.pack.definition;
-    const labels = [t('overall'), ...def.dimensions.map((d) => d.title[lang])];
+    const labels = [t('overall'), ...def.dimensions.map((d) => visibleInline(d.title[lang]))];
     const width = Math.max(...labels.map((l) => l.length));
     const cell = 6;
     const lines = [t('batch.portfolio', { count: this.firms }), ''];
@@ -81,9 +82,9 @@ export class Portfolio {
       lines.push(`${label.padEnd(width)}${counts}${average.padStart(10)}`);
     });
     lines.push('');
-    lines.push(def.levels.map((l) => `${t('level_short')}${l.level} ${l.name[lang]}`).join(' · '));
+    lines.push(def.levels.map((l) => `${t('level_short')}${l.level} ${visibleInline(l.name[lang])}`).join(' · '));
     if (this.firms > 1) {
-      const firm = (f: Ranked) => `  ${String(f.score).padStart(3)}  ${t('level_short')}${f.level}  ${f.name}`;
+      const firm = (f: Ranked) => `  ${String(f.score).padStart(3)}  ${t('level_short')}${f.level}  ${visibleInline(f.name)}`;
       lines.push('', t('batch.best', { count: this.best.length }), ...this.best.map(firm));
       if (this.firms > SHOWN) lines.push('', t('batch.worst', { count: this.worst.length }), ...this.worst.map(firm));
     }
@@ -99,7 +100,7 @@ export class Portfolio {
       for (const [id, n] of aids) lines.push(`  ${t('batch.firms_count', { count: n })}  ${names.get(id) ?? id}`);
     }
     if (this.failed) {
-      lines.push('', t('batch.not_scored_list', { count: this.failed }), ...this.failedNames.map((name) => `  ${name}`));
+      lines.push('', t('batch.not_scored_list', { count: this.failed }), ...this.failedNames.map((name) => `  ${visibleInline(name)}`));
       if (this.failed > this.failedNames.length) lines.push(`  ${t('batch.and_more', { count: this.failed - this.failedNames.length })}`);
     }
     return lines.join('\n') + '\n';

@@ -2,6 +2,8 @@
 // summary.xlsx and a portfolio view out. The main thread reads inputs and writes the summary; worker
 // threads score and render. A bad file or row is a row of the summary and does not stop the others.
 import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { onInterrupt } from '../../io/temp.js';
+import { visible, visibleInline } from '../../core/sanitize.js';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
@@ -44,7 +46,6 @@ export const DEFAULT_FORMATS = 'pdf';
 /** Failures and warnings listed on the terminal; the rest are counted (summary.csv has them all). */
 export const LISTED = 20;
 
-const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** Runs the batch and returns the exit code: 0 when every firm was scored, 1 when any failed. */
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<number> {
@@ -126,24 +127,17 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
     },
   });
 
+  // Interrupted (SIGINT, SIGTERM, SIGHUP): workers stop between two files, temporary files are removed
+  // (io/temp.ts exits with 128 + the signal's number), and the way to continue is printed.
   let stopping = false;
-  const interrupt = (signal: keyof typeof SIGNALS) => {
-    if (stopping) return;
+  const offInterrupt = onInterrupt(async () => {
     stopping = true;
-    void (async () => {
-      await pool.stop();
-      progress.stop();
-      summary.discard();
-      const command = ['digiscan', 'batch', ...process.argv.slice(3).filter((a) => a !== '--resume' && a !== '--force'), '--resume'].map(shellQuote).join(' ');
-      process.stderr.write(`digiscan: ${t('batch.interrupted', { done: summary.rows, total })}\n`);
-      process.stderr.write(`digiscan: ${t('batch.to_continue', { command })}\n`);
-      process.exit(SIGNALS[signal]);
-    })();
-  };
-  const handlers = Object.keys(SIGNALS).map((signal) => {
-    const handler = () => interrupt(signal as keyof typeof SIGNALS);
-    process.on(signal, handler);
-    return [signal, handler] as const;
+    await pool.stop();
+    progress.stop();
+    summary.discard();
+    const command = ['digiscan', 'batch', ...process.argv.slice(3).filter((a) => a !== '--resume' && a !== '--force'), '--resume'].map(shellQuote).join(' ');
+    process.stderr.write(`digiscan: ${t('batch.interrupted', { done: summary.rows, total })}\n`);
+    process.stderr.write(`digiscan: ${visible(t('batch.to_continue', { command }))}\n`);
   });
   try {
     for await (const event of readInputs(inputs, { pack, mapping: getMapping, lang: opts.lang, words, dateOrder })) {
@@ -158,13 +152,13 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
     progress.stop();
     summary.discard();
     await pool.close(true);
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    offInterrupt();
     throw err;
   }
   progress.stop();
   summary.finish();
   await writeSummaryXlsx(summaryFile, xlsxFile, { pack, data: config.data, words, portfolio, overwrite: true });
-  for (const [signal, handler] of handlers) process.off(signal, handler);
+  offInterrupt();
   try {
     unlinkSync(mark);
   } catch {
@@ -172,18 +166,18 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   }
 
   process.stdout.write('\n' + portfolio.render(t, uiLang, config.data));
-  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: opts.out, summary: join(opts.out, SUMMARY_FILE) })}\n`);
+  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: visibleInline(opts.out), summary: visibleInline(join(opts.out, SUMMARY_FILE)) })}\n`);
   if (kept) process.stdout.write(`${t('batch.kept', { count: kept })}\n`);
   const w = t('batch.warning');
-  for (const warning of fileWarnings) process.stderr.write(`digiscan: ${w}: ${warning}\n`);
-  const more = (n: number) => (n > LISTED ? [`digiscan: ${t('batch.more', { count: n - LISTED, file: join(opts.out, SUMMARY_FILE) })}\n`] : []);
+  for (const warning of fileWarnings) process.stderr.write(`digiscan: ${w}: ${visible(warning)}\n`);
+  const more = (n: number) => (n > LISTED ? [`digiscan: ${t('batch.more', { count: n - LISTED, file: visibleInline(join(opts.out, SUMMARY_FILE)) })}\n`] : []);
   if (warnedCount) {
     process.stderr.write(`digiscan: ${t('batch.warnings', { count: warnedCount })}\n`);
-    for (const line of [...warned.map((l) => `digiscan: ${l}\n`), ...more(warnedCount)]) process.stderr.write(line);
+    for (const line of [...warned.map((l) => `digiscan: ${visible(l)}\n`), ...more(warnedCount)]) process.stderr.write(line);
   }
   if (failedCount) {
     process.stderr.write(`digiscan: ${t('batch.failures', { count: failedCount })}\n`);
-    for (const line of [...failures.map((l) => `digiscan: ${l}\n`), ...more(failedCount)]) process.stderr.write(line);
+    for (const line of [...failures.map((l) => `digiscan: ${visible(l)}\n`), ...more(failedCount)]) process.stderr.write(line);
     return 1;
   }
   return 0;

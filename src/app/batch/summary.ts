@@ -2,9 +2,7 @@
 // in input order, so the file is the same whatever the number of workers and memory holds only the
 // rows that arrived early. Failed rows keep what could be read. The CSV is for machines: UTF-8,
 // commas, ids; summary.xlsx (xlsx-output.ts) is the one for people.
-import { closeSync, constants, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, linkSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../../engine/assessment/types.js';
 import { UserError } from '../../core/errors.js';
@@ -12,6 +10,8 @@ import type { Pack } from '../../engine/pack/load.js';
 import { CSV_BOM } from '../../reports/csv.js';
 import { safeRow } from '../../reports/cells.js';
 import { describeFsError } from '../../io/read.js';
+import { tempError } from '../../io/files.js';
+import { createTempBeside, releaseTemp, removeTemp } from '../../io/temp.js';
 
 /** How many aid ids the summary lists per firm. */
 export const TOP_AIDS = 3;
@@ -105,14 +105,16 @@ export function summaryRow(entry: SummaryEntry, pack: Pack): string[] {
   ];
 }
 
-/** A temporary file's name beside `file`: hidden, unguessable, removed on failure and on signals. */
-export function tempName(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
-/** Opens a new file exclusively, never following a symlink planted at its name. */
-export function openExclusive(file: string): number {
-  return openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+/**
+ * A temporary file beside `file` (io/temp.ts: unguessable name, created exclusively without following
+ * a symlink, removed if the process is interrupted).
+ */
+export function createTemp(file: string): { path: string; fd: number } {
+  try {
+    return createTempBeside(file);
+  } catch (err) {
+    throw new UserError(`cannot write: ${tempError(err)}`, { file });
+  }
 }
 
 /**
@@ -126,12 +128,9 @@ export function putInPlace(temp: string, file: string, overwrite: boolean): void
       linkSync(temp, file);
       unlinkSync(temp);
     }
+    releaseTemp(temp);
   } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
+    removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it');
     }
@@ -153,12 +152,7 @@ export class SummaryWriter {
     /** Called for each entry in input order, before it is written (may add warnings). */
     private readonly onEntry: (seq: number, entry: SummaryEntry) => void,
   ) {
-    this.temp = tempName(file);
-    try {
-      this.fd = openExclusive(this.temp);
-    } catch (err) {
-      throw new UserError(`cannot write: ${describeFsError(err)}`, { file });
-    }
+    ({ path: this.temp, fd: this.fd } = createTemp(file));
     this.write(CSV_BOM + stringify([summaryHeader(pack)]));
   }
 
@@ -180,26 +174,20 @@ export class SummaryWriter {
   }
 
   finish(): void {
-    fsyncSync(this.fd!);
-    closeSync(this.fd!);
-    this.fd = undefined;
+    try {
+      fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = undefined;
+    } catch (err) {
+      this.discard();
+      throw new UserError(`cannot write: ${describeFsError(err)}`, { file: this.file });
+    }
     putInPlace(this.temp, this.file, this.overwrite);
   }
 
   discard(): void {
-    if (this.fd !== undefined) {
-      try {
-        closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-      this.fd = undefined;
-    }
-    try {
-      unlinkSync(this.temp);
-    } catch {
-      // already gone
-    }
+    removeTemp(this.temp, this.fd);
+    this.fd = undefined;
   }
 
   private write(text: string): void {

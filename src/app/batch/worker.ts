@@ -1,5 +1,6 @@
 // Entry point of a batch worker thread (bundled as dist/batch-worker.js): scores the jobs it is
 // given one after the other and reports each result or failure to the main thread.
+import { visible } from '../../core/sanitize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
 import { translator } from '../../i18n/ui.js';
@@ -16,11 +17,8 @@ let reporter: Promise<Reporter> | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'stop') {
-    // Reports are written synchronously, whole, then renamed: between two messages no write is half
-    // done, so stopping here leaves no temporary file behind.
-    process.exit(0);
-  }
+  // Files are written synchronously, so between two messages none is half written: safe to stop.
+  if (message.type === 'stop') process.exit(0);
   if (message.type === 'name') {
     claims.get(message.seq)?.(message.number);
     claims.delete(message.seq);
@@ -51,5 +49,5 @@ const t = translator(config.uiLang, config.data.ui);
 function describe(err: unknown): string {
   if (err instanceof UserError) return err.format(t);
   const message = err instanceof Error ? err.message : String(err);
-  return `unexpected error: ${message.split('\n')[0]}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
+  return `unexpected error: ${visible(message.split('\n')[0]!)}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
 }

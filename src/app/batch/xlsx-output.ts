@@ -1,13 +1,14 @@
 // summary.xlsx, for people: the firms (labels, level and aid names, typed numbers and dates, filters
 // on, ranked), the portfolio by level and dimension with the practices and aids most often found,
 // and the failures. Built from summary.csv once it is complete, streaming, so memory stays flat.
-import { createReadStream, createWriteStream, unlinkSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { Pack } from '../../engine/pack/load.js';
 import { safeCell } from '../../reports/cells.js';
 import type { AssessmentData } from '../context.js';
 import { Portfolio } from './portfolio.js';
-import { openExclusive, putInPlace, tempName } from './summary.js';
+import { createTemp, putInPlace } from './summary.js';
+import { removeTemp } from '../../io/temp.js';
 import type { Words } from './words.js';
 
 /** Excel's last row: more firms than that are counted in a closing line, not listed. */
@@ -65,8 +66,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
     return lo + 1;
   };
 
-  const temp = tempName(file);
-  const fd = openExclusive(temp);
+  const { path: temp, fd } = createTemp(file);
   const stream = createWriteStream('', { fd });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   try {
@@ -157,11 +157,7 @@ export async function writeSummaryXlsx(summaryCsv: string, file: string, options
     await workbook.commit();
   } catch (err) {
     stream.destroy();
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
+    removeTemp(temp);
     throw err;
   }
   putInPlace(temp, file, options.overwrite);

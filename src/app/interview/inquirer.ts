@@ -1,6 +1,7 @@
 // The terminal prompter: @inquirer/prompts, styled with chalk. Only the interview chunk imports it.
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
+import { visible } from '../../core/sanitize.js';
 import { BACK_KEYWORD } from './flow.js';
 import type { CheckboxConfig, Context, InputConfig, Prompter, SelectConfig } from './prompter.js';
 
@@ -21,11 +22,12 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
   return {
     context(ctx: Context) {
       write('');
-      write(c.bold.cyan(ctx.position));
-      if (ctx.intro) write(ctx.intro);
-      if (ctx.help) write(c.dim(ctx.help));
-      if (ctx.hint) write(c.dim(`(${ctx.hint})`));
-      if (ctx.lastTime) write(c.yellow(ctx.lastTime));
+      // Pack texts and resumed answers are input: shown with their control characters escaped.
+      write(c.bold.cyan(visible(ctx.position)));
+      if (ctx.intro) write(visible(ctx.intro));
+      if (ctx.help) write(c.dim(visible(ctx.help)));
+      if (ctx.hint) write(c.dim(`(${visible(ctx.hint)})`));
+      if (ctx.lastTime) write(c.yellow(visible(ctx.lastTime)));
     },
     say(text: string) {
       write(text);
@@ -33,8 +35,8 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     select<V>(config: SelectConfig<V>) {
       return select<V>(
         {
-          message: config.message,
-          choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, ...(ch.description ? { description: ch.description } : {}) })),
+          message: visible(config.message),
+          choices: config.choices.map((ch) => ({ value: ch.value, name: visible(ch.name), ...(ch.description ? { description: visible(ch.description) } : {}) })),
           ...(config.default !== undefined ? { default: config.default } : {}),
           pageSize: pageSize(config.choices.length),
           theme: { style: { keysHelpTip: () => c.dim(config.keys) } },
@@ -45,8 +47,8 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     checkbox<V>(config: CheckboxConfig<V>) {
       return checkbox<V>(
         {
-          message: config.message,
-          choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, checked: Boolean(ch.checked) })),
+          message: visible(config.message),
+          choices: config.choices.map((ch) => ({ value: ch.value, name: visible(ch.name), checked: Boolean(ch.checked) })),
           pageSize: pageSize(config.choices.length),
           // "all" and "invert" would tick exclusive options together; the validation would refuse it anyway.
           shortcuts: { all: null, invert: null },
@@ -59,9 +61,12 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     input(config: InputConfig) {
       return input(
         {
-          message: config.message,
-          ...(config.default !== undefined ? { default: config.default } : {}),
-          validate: config.validate,
+          message: visible(config.message),
+          ...(config.default !== undefined ? { default: visible(config.default) } : {}),
+          validate: (value) => {
+            const verdict = config.validate(value);
+            return verdict === true ? true : visible(verdict);
+          },
           // The line left on screen after the answer: a dash for "skipped", an arrow for "back".
           transformer: (value, { isFinal }) => {
             if (!isFinal) return value;
