@@ -8,6 +8,8 @@ import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
 import { sourceDateEpoch, writeReportFiles } from './outputs.js';
 import { loadAnswers, loadUiStrings } from '../io/load.js';
+import { langFromEnv } from '../io/locale.js';
+import { wordAnswersError } from './answers-words.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -78,7 +80,14 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   if (!opts.answers) {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
-  const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
+  let answers;
+  try {
+    answers = loadAnswers(opts.answers, pack, { requireProfile: true });
+  } catch (err) {
+    // Said in the user's language (--lang, else the locale), as the batch says it.
+    const lang = opts.lang ?? langFromEnv();
+    throw wordAnswersError(err, pack, { t: translator(lang, loadUiStrings()), lang });
+  }
   const assessment = assessAnswers(pack, answers, today, opts.lang);
   const t = translator(assessment.language, loadUiStrings());
   if (opts.json) {

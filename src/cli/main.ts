@@ -73,10 +73,14 @@ export function buildProgram(t: Translate): Command {
     .option('--pack <dir>', t('cli.opt.pack'))
     .option('--mapping <file>', t('cli.batch.mapping'))
     .option('--date <yyyy-mm-dd>', t('cli.batch.date'))
+    .option('--date-format <order>', t('cli.batch.date_format'))
+    .option('--resume', t('cli.batch.resume'))
     .option('--force', t('cli.batch.force'))
-    .action(async (inputs: string[], opts) => {
+    .addHelpText('after', `\n${t('cli.batch.after')}`)
+    .action(async (inputs: string[], opts, cmd: Command) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
-      await runBatchCommand(inputs, opts);
+      // --lang is also an option of the program: after the command, commander gives it to the program.
+      await runBatchCommand(inputs, { ...opts, lang: opts.lang ?? cmd.parent!.opts().lang });
     });
 
   program

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../engine/assessment/types.js';
 import type { Translate } from '../i18n/ui.js';
+import { safeRecord } from './cells.js';
 
 export const CSV_COLUMNS = ['section', 'id', 'label', 'answer', 'status', 'score', 'level', 'level_name', 'points', 'max_points'] as const;
 
@@ -30,7 +31,7 @@ export function renderCsv(a: Assessment, { t }: { t: Translate }): string {
     rows.push({ section: 'digital_intensity', id: di.level, label: di.levelName, score: di.count, max_points: di.max });
   }
   for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rateText, aid.capText].filter(Boolean).join(' · ') });
-  return CSV_BOM + stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+  return CSV_BOM + stringify(rows.map(safeRecord), { header: true, columns: [...CSV_COLUMNS] });
 }
 
 function round(n: number): number {
