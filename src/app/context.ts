@@ -5,7 +5,7 @@ import type { Answers } from '../engine/answers/load.js';
 import type { Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 import { type Pack } from '../engine/pack/load.js';
-import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadUiStrings } from '../io/load.js';
+import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadPackPlan, loadUiStrings } from '../io/load.js';
 
 /** The built-in pack, or the one in --pack DIR. */
 export function choosePack(dir: string | undefined): Pack {
@@ -27,13 +27,13 @@ export function chooseDate(date: string | undefined, now = new Date()): string {
 }
 
 /** What assess() takes from the pack besides its questions. */
-export type AssessmentData = Required<Pick<AssessInput, 'ui'>> & Pick<AssessInput, 'aids' | 'benchmarks'>;
+export type AssessmentData = Required<Pick<AssessInput, 'ui'>> & Pick<AssessInput, 'aids' | 'benchmarks' | 'plan'>;
 
 /** The pack's aids and barometer figures and the interface strings: one place, so `assess` and `batch` score alike. */
 export function assessmentData(pack: Pack): AssessmentData {
   const ui = loadUiStrings();
   const catalogue = loadPackAids(pack);
-  return { ui, aids: catalogue ? { catalogue, ui } : undefined, benchmarks: loadPackBenchmarks(pack) };
+  return { ui, aids: catalogue ? { catalogue, ui } : undefined, benchmarks: loadPackBenchmarks(pack), plan: loadPackPlan(pack) };
 }
 
 /** The assessment of validated answers, with the pack's benchmarks and public aids when it has them. */

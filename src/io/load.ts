@@ -9,6 +9,8 @@ import { validateBenchmarks, BENCHMARKS_FILE } from '../engine/benchmarks/load.j
 import type { BenchmarkData } from '../engine/benchmarks/schema.js';
 import { BUILTIN_PACK, validatePack, type Pack } from '../engine/pack/load.js';
 import { validateSource } from '../engine/yaml/validate.js';
+import { validatePlanData, PLAN_FILE } from '../engine/plan/load.js';
+import type { PlanData } from '../engine/plan/schema.js';
 import { FALLBACK_LANG, LANGS } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
 import { questionnairesDir } from './paths.js';
@@ -46,6 +48,12 @@ export function loadPackBenchmarks(pack: Pack): BenchmarkData | undefined {
 
 export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
   return validateBenchmarks(readYamlFile(file), pack);
+}
+
+/** The pack's plan.yaml (action plan data), or undefined when the pack has none. */
+export function loadPackPlan(pack: Pack): PlanData | undefined {
+  const file = join(pack.dir, PLAN_FILE);
+  return existsSync(file) ? validatePlanData(readYamlFile(file), pack) : undefined;
 }
 
 // Interface strings (terminal, reports) live in questionnaires/i18n/*.yaml (ui.yaml and one file per

@@ -4,7 +4,7 @@ import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
 import { problemAt, zodProblems } from '../yaml/validate.js';
-import { answersFileSchema, type AnswerValue } from './schema.js';
+import { answersFileSchema, type AnswersFile, type AnswerValue } from './schema.js';
 
 export type CompanyValue = string | number;
 
@@ -19,6 +19,10 @@ export interface Answers {
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
   completedAt?: string | undefined;
+  advisor?: AnswersFile['advisor'];
+  session?: AnswersFile['session'];
+  followUp?: string | undefined;
+  plan?: AnswersFile['plan'];
 }
 
 export interface LoadAnswersOptions {
@@ -125,6 +129,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     else notes[key] = value;
   }
 
+  for (const key of Object.keys(data.plan ?? {})) {
+    if (!pack.questions.has(key)) atKey(['plan', key], `plan actions are keyed by question id; "${key}" is not one`);
+  }
+
   if (problems.length) throw new ValidationError(problems);
   return {
     questionnaire: data.questionnaire,
@@ -136,6 +144,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     createdAt: data.createdAt,
     updatedAt: data.updatedAt,
     completedAt: data.completedAt,
+    ...(data.advisor ? { advisor: data.advisor } : {}),
+    ...(data.session ? { session: data.session } : {}),
+    ...(data.followUp ? { followUp: data.followUp } : {}),
+    ...(data.plan ? { plan: data.plan } : {}),
   };
 }
 
