@@ -6,7 +6,13 @@ import { renderJson } from '../reports/json.js';
 import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
 import { writeReportFiles } from './outputs.js';
-import { loadAnswers, loadUiStrings } from '../io/load.js';
+import { loadAdvisorProfile, loadAnswers, loadUiStrings, readLogo, type AdvisorProfile } from '../io/load.js';
+import type { Edition } from '../reports/pdf/plan.js';
+import type { Answers } from '../engine/answers/load.js';
+import { dirname, resolve } from 'node:path';
+import { commandLine, commandName } from './command.js';
+import { writeCalendar } from './outputs.js';
+import { defaultReportPath } from '../io/files.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -18,6 +24,11 @@ export interface AssessOptions {
   pack?: string;
   date?: string;
   out?: string;
+  /** Also write the calendar (iCalendar) to this file. */
+  calendar?: string;
+  edition?: Edition;
+  /** The advisor's identity, reused across sessions (answers `advisor:` fields win). */
+  advisorProfile?: string;
 }
 
 /**
@@ -27,6 +38,7 @@ export interface AssessOptions {
  */
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
+  const profile = opts.advisorProfile === undefined ? undefined : loadAdvisorProfile(opts.advisorProfile);
   const today = chooseDate(opts.date);
   const interactive = isInteractive();
   if (opts.resume !== undefined) {
@@ -34,7 +46,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     if (!interactive) {
       throw new UserError('--resume continues the interview and needs a terminal; to score the file as it is, use --answers FILE');
     }
-    if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, 'start a new interview with: digiscan assess');
+    if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, `start a new interview with: ${commandLine(['assess'])}`);
   }
   let interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
   if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
@@ -57,6 +69,9 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       answersFile: resume === undefined ? opts.answers : undefined,
       resumeFile: resume,
       force: opts.force,
+      advisorProfile: profile,
+      edition: opts.edition,
+      calendar: opts.calendar,
     });
     return;
   }
@@ -64,21 +79,53 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
-  const assessment = assessAnswers(pack, answers, today, opts.lang);
+  const assessment = assessAnswers(pack, answers, today, opts.lang, profile);
+  const logo = advisorLogo(answers, opts.answers, profile, opts.advisorProfile);
   const t = translator(assessment.language, loadUiStrings());
+  const edition = opts.edition ?? 'client';
   if (opts.json) {
     // stdout stays pure JSON for pipelines; a report file is written only when asked for with --out.
     process.stdout.write(renderJson(assessment));
-    if (opts.out) {
-      const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
-      for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
-    }
+    const files = opts.out
+      ? await writeReportFiles(assessment, { out: opts.out, force: opts.force, edition, logo, calendar: opts.calendar })
+      : opts.calendar
+        ? [await writeCalendar(assessment, opts.calendar, opts.force)]
+        : [];
+    for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
     return;
   }
-  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t }));
-  const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force });
+  process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t, command: commandName() }));
   process.stdout.write('\n');
+  // A finished assessment whose report is already there: show it and say where, rather than fail.
+  const pdf = opts.out ?? `${defaultReportPath('reports', assessment.company.name, assessment.assessedOn, '')}.pdf`;
+  if (!opts.force && existsSync(pdf)) {
+    process.stdout.write(`${t('assess.finished', { file: pdf })}\n`);
+    process.stdout.write(`${t('assess.finished.redo', { command: commandLine(rerunArgs(opts)) })}\n`);
+    if (opts.calendar) process.stdout.write(`${t('report.written', { file: await writeCalendar(assessment, opts.calendar, opts.force) })}\n`);
+    return;
+  }
+  const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force, edition, logo, calendar: opts.calendar });
   for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
+}
+
+/** The same command with --force, to write the report again. */
+function rerunArgs(opts: AssessOptions): string[] {
+  const args = ['assess', '--answers', opts.answers!];
+  if (opts.out) args.push('--out', opts.out);
+  if (opts.lang) args.push('--lang', opts.lang);
+  if (opts.edition && opts.edition !== 'client') args.push('--edition', opts.edition);
+  if (opts.advisorProfile) args.push('--advisor-profile', opts.advisorProfile);
+  if (opts.pack) args.push('--pack', opts.pack);
+  if (opts.date) args.push('--date', opts.date);
+  args.push('--force');
+  return args;
+}
+
+/** The logo's bytes: the answers file's own (relative to it) wins over the profile's. */
+export function advisorLogo(answers: Answers, answersFile: string, profile: AdvisorProfile | undefined, profileFile: string | undefined): Buffer | undefined {
+  if (answers.advisor?.logo) return readLogo(resolve(dirname(resolve(answersFile)), answers.advisor.logo), answersFile);
+  if (profile?.logo) return readLogo(profile.logo, profileFile);
+  return undefined;
 }
 
 

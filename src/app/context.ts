@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { assess, type AssessInput, type Assessment } from '../engine/assessment/index.js';
 import type { Answers } from '../engine/answers/load.js';
+import type { AdvisorIdentity } from '../engine/assessment/types.js';
 import type { Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 import { type Pack } from '../engine/pack/load.js';
@@ -37,6 +38,6 @@ export function assessmentData(pack: Pack): AssessmentData {
 }
 
 /** The assessment of validated answers, with the pack's benchmarks and public aids when it has them. */
-export function assessAnswers(pack: Pack, answers: Answers, today: string, lang?: Lang): Assessment {
-  return assess({ pack, answers, today, lang, toolVersion: VERSION, ...assessmentData(pack) });
+export function assessAnswers(pack: Pack, answers: Answers, today: string, lang?: Lang, advisor?: AdvisorIdentity): Assessment {
+  return assess({ pack, answers, today, lang, toolVersion: VERSION, ...assessmentData(pack), advisor });
 }

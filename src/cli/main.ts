@@ -23,6 +23,9 @@ export function buildProgram(): Command {
     .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
     .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
     .option('--date <yyyy-mm-dd>', 'assess as of this date (default: the answers file date, else today)')
+    .option('--calendar <file.ics>', 'also write a calendar: plan target dates, legal deadlines, aid windows that close, the follow-up review')
+    .addOption(new Option('--edition <edition>', 'client: the report the firm keeps; advisor: adds the annex for the advisor').choices(['client', 'advisor']).default('client'))
+    .option('--advisor-profile <file.yaml>', 'the advisor shown on the cover and in the footer (name, organisation, email, phone, logo)')
     .addHelpText(
       'after',
       '\nThe PDF report is in the answers\' language (or --lang). Set SOURCE_DATE_EPOCH (seconds) to get\nbyte-identical PDFs for equal answers: the date and document id are then fixed.',

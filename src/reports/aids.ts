@@ -64,7 +64,7 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
 }
 
 /** The few best-fitting aids under an assessment summary. */
-export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3): string[] {
+export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3, command = 'digiscan aids'): string[] {
   if (!aids.length) return [];
   const lines = [c.bold(t('aids.top_heading'))];
   for (const m of aids.slice(0, max)) {
@@ -74,7 +74,7 @@ export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Transla
     if (m.estimate) lines.push(`    ${estimateText(m.estimate, lang, t)}`);
     lines.push(c.cyan(`    ${m.url ?? t('aids.no_link')}`));
   }
-  if (aids.length > max) lines.push(c.dim(`  ${t('aids.more', { count: aids.length - max })}`));
+  if (aids.length > max) lines.push(c.dim(`  ${t('aids.more', { count: aids.length - max, command })}`));
   return lines;
 }
 

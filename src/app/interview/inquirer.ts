@@ -15,24 +15,26 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
   const output = options.output ?? process.stdout;
   const io = { output, input: options.input ?? process.stdin };
   const write = (text: string) => output.write(`${text}\n`);
+  const columns = () => Math.max(20, (output.columns || 80) - 1);
+  const wrap = (text: string, indent = 0) => wrapText(text, columns() - indent);
   // Show every choice at once: region lists are longer than inquirer's default page of 7.
   const pageSize = (n: number) => Math.max(7, Math.min(n, 20));
 
   return {
     context(ctx: Context) {
       write('');
-      write(c.bold.cyan(ctx.position));
-      if (ctx.intro) write(ctx.intro);
-      if (ctx.help) write(c.dim(ctx.help));
-      if (ctx.hint) write(c.dim(`(${ctx.hint})`));
+      write(c.bold.cyan(wrap(ctx.position)));
+      if (ctx.intro) write(wrap(ctx.intro));
+      if (ctx.help) write(c.dim(wrap(ctx.help)));
+      if (ctx.hint) write(c.dim(wrap(`(${ctx.hint})`)));
     },
     say(text: string) {
-      write(text);
+      write(wrap(text));
     },
     select<V>(config: SelectConfig<V>) {
       return select<V>(
         {
-          message: config.message,
+          message: wrap(config.message, 2),
           choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, ...(ch.description ? { description: ch.description } : {}) })),
           ...(config.default !== undefined ? { default: config.default } : {}),
           pageSize: pageSize(config.choices.length),
@@ -44,7 +46,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     checkbox<V>(config: CheckboxConfig<V>) {
       return checkbox<V>(
         {
-          message: config.message,
+          message: wrap(config.message, 2),
           choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, checked: Boolean(ch.checked) })),
           pageSize: pageSize(config.choices.length),
           // "all" and "invert" would tick exclusive options together; the validation would refuse it anyway.
@@ -58,7 +60,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     input(config: InputConfig) {
       return input(
         {
-          message: config.message,
+          message: wrap(config.message, 2),
           ...(config.default !== undefined ? { default: config.default } : {}),
           validate: config.validate,
           // The line left on screen after the answer: a dash for "skipped", an arrow for "back".
@@ -72,6 +74,31 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
       );
     },
   };
+}
+
+/**
+ * Text folded at spaces to `width` columns. Only ordinary spaces break a line: the no-break spaces
+ * French puts before ":" or "?" (U+00A0, U+202F) keep the sign with its word. A word longer than the
+ * line stays whole.
+ */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current === '') current = word;
+        else if ([...current].length + 1 + [...word].length <= width) current += ` ${word}`;
+        else {
+          out.push(current);
+          current = word;
+        }
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 /** Ctrl-C (or a closed input) inside a prompt. */

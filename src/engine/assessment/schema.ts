@@ -59,7 +59,7 @@ export const planActionSchema = z.object({
   dimensionGain: z.number(),
   effort: z.enum(['low', 'medium', 'high']),
   dontKnow: z.boolean(),
-  legal: z.optional(z.object({ id: z.string(), since: isoDate, inForce: z.boolean(), source: z.string(), confidence })),
+  legal: z.optional(z.object({ id: z.string(), since: isoDate, inForce: z.boolean(), source: z.string(), confidence, note: z.optional(z.string()) })),
   cost: z.nullable(
     z.object({ min: z.number(), max: z.number(), currency: z.literal('EUR'), estimate: z.boolean(), basis: z.string(), source: z.string() }),
   ),

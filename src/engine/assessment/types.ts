@@ -52,7 +52,7 @@ export interface PlanAction {
   /** The firm's answer was "don't know": the action starts with checking. */
   dontKnow: boolean;
   /** The legal duty that makes it urgent, when it concerns this firm. */
-  legal?: { id: string; since: string; inForce: boolean; source: string; confidence: 'official' | 'secondary' | 'unverified' };
+  legal?: { id: string; since: string; inForce: boolean; source: string; confidence: 'official' | 'secondary' | 'unverified'; note?: string };
   /** What it costs (EUR, excl. VAT), only where the pack states a basis; null: no estimate. */
   cost: { min: number; max: number; currency: 'EUR'; estimate: boolean; basis: string; source: string } | null;
   /** Ids of the matched aids that address this action's dimension, best fit first. */

@@ -82,6 +82,7 @@ export function buildPlan(input: PlanInput): PlanAction[] {
       const legal = entry.legal === undefined ? undefined : data.legal[entry.legal];
       if (legal && entry.legal && applies(legal.appliesTo, input.answers)) {
         action.legal = { id: entry.legal, since: legal.since, inForce: legal.since <= input.assessedOn, source: legal.source.url, confidence: legal.confidence };
+        if (legal.note) action.legal.note = legal.note[lang];
       }
       const cost = entry.cost === undefined ? undefined : data.costs[entry.cost];
       if (cost && (!cost.regions || applies({ regions: cost.regions }, input.answers))) {
