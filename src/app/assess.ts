@@ -6,10 +6,9 @@ import { renderJson } from '../reports/json.js';
 import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
 import { writeReportFiles } from './outputs.js';
-import { loadAdvisorProfile, loadAnswers, loadUiStrings, readLogo, type AdvisorProfile } from '../io/load.js';
+import { loadAdvisorProfile, loadAnswers, loadUiStrings } from '../io/load.js';
+import { advisorLogo } from './advisor.js';
 import type { Edition } from '../reports/pdf/plan.js';
-import type { Answers } from '../engine/answers/load.js';
-import { dirname, resolve } from 'node:path';
 import { commandLine, commandName } from './command.js';
 import { writeCalendar } from './outputs.js';
 import { defaultReportPath } from '../io/files.js';
@@ -97,8 +96,9 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t, command: commandName() }));
   process.stdout.write('\n');
   // A finished assessment whose report is already there: show it and say where, rather than fail.
-  const pdf = opts.out ?? `${defaultReportPath('reports', assessment.company.name, assessment.assessedOn, '')}.pdf`;
-  if (!opts.force && existsSync(pdf)) {
+  // (With --out the person named a file: an existing one is refused, as any file we would overwrite.)
+  const pdf = `${defaultReportPath('reports', assessment.company.name, assessment.assessedOn, '')}.pdf`;
+  if (!opts.force && opts.out === undefined && existsSync(pdf)) {
     process.stdout.write(`${t('assess.finished', { file: pdf })}\n`);
     process.stdout.write(`${t('assess.finished.redo', { command: commandLine(rerunArgs(opts)) })}\n`);
     if (opts.calendar) process.stdout.write(`${t('report.written', { file: await writeCalendar(assessment, opts.calendar, opts.force) })}\n`);
@@ -121,12 +121,7 @@ function rerunArgs(opts: AssessOptions): string[] {
   return args;
 }
 
-/** The logo's bytes: the answers file's own (relative to it) wins over the profile's. */
-export function advisorLogo(answers: Answers, answersFile: string, profile: AdvisorProfile | undefined, profileFile: string | undefined): Buffer | undefined {
-  if (answers.advisor?.logo) return readLogo(resolve(dirname(resolve(answersFile)), answers.advisor.logo), answersFile);
-  if (profile?.logo) return readLogo(profile.logo, profileFile);
-  return undefined;
-}
+
 
 
 /** The interview reads keys from a terminal and draws on one. */

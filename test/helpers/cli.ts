@@ -21,7 +21,8 @@ export function runCli(
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', ...options.env },
+    // npm_command/npm_execpath say "run through npx" (hints then print `npx digiscan`): not inherited from the test runner.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', npm_command: undefined, npm_execpath: undefined, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

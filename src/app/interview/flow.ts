@@ -125,6 +125,24 @@ export function progress(pack: Pack, state: InterviewState): { done: number; tot
   return { done: questions.filter((s) => visited(s, state)).length, total: questions.length };
 }
 
+/**
+ * Where a step stands among all the questions of the interview (profile and areas), counting, like
+ * the area's count, the questions that may still appear, so the total does not grow on the way.
+ * i is 0 for a step that is not a question.
+ */
+export function overallPosition(steps: Step[], step: Step): { i: number; m: number } {
+  const profile = steps.filter((s) => s.kind === 'profile').length;
+  const totals = new Map<number, number>();
+  for (const s of steps) if (s.kind === 'question') totals.set(s.dimIndex, s.total);
+  let m = profile;
+  for (const total of totals.values()) m += total;
+  if (step.kind === 'profile') return { i: step.index + 1, m };
+  if (step.kind !== 'question') return { i: 0, m };
+  let before = profile;
+  for (const [dim, total] of totals) if (dim < step.dimIndex) before += total;
+  return { i: before + step.index + 1, m };
+}
+
 /** Runs the interview from the first unanswered step to the end; returns the completed state. */
 export async function runInterview(options: InterviewOptions): Promise<InterviewState> {
   const { pack, state, prompter, advisor } = options;
@@ -140,8 +158,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     const step = steps.find((s) => s.key === current);
     if (!step) throw new Error(`interview step ${current} vanished`);
     const t = options.translate(state.answers.language);
-    const asked = steps.filter((s) => s.kind === 'profile' || s.kind === 'question');
-    const overall = { i: asked.findIndex((s) => s.key === step.key) + 1, m: asked.length };
+    const overall = overallPosition(steps, step);
     const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, overall, today: now() });
     if (result === BACK) {
       current = history.pop();

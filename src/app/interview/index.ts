@@ -17,7 +17,7 @@ import { isPromptExit, terminalPrompter } from './inquirer.js';
 import type { Choice } from './prompter.js';
 import { loadUiStrings, type AdvisorProfile } from '../../io/load.js';
 import type { Edition } from '../../reports/pdf/plan.js';
-import { advisorLogo } from '../assess.js';
+import { advisorLogo } from '../advisor.js';
 import { commandLine, commandName } from '../command.js';
 import { offerToOpen } from './open.js';
 
