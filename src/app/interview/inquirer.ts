@@ -29,7 +29,8 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
       if (ctx.hint) write(c.dim(wrap(`(${ctx.hint})`)));
     },
     say(text: string) {
-      write(wrap(text));
+      // Not folded: messages may hold a command or a path to copy whole.
+      write(text);
     },
     select<V>(config: SelectConfig<V>) {
       return select<V>(
