@@ -81,7 +81,7 @@ describe('digiscan command', () => {
 
   it('refuses bad usage with exit 2', () => {
     expectUserError(runCli(['assess', '--frobnicate']), /unknown option/);
-    expectUserError(runCli(['assess', '--answers', example('typical'), '--lang', 'de']), /Allowed choices are fr, nl, en/);
+    expectUserError(runCli(['assess', '--answers', example('typical'), '--lang', 'de']), /'de' is not allowed for --lang: choose fr, nl, en/);
     expectUserError(runCli(['assess', '--answers', example('typical'), '--date', '2026-02-30']), /--date must be a real date/);
   });
 
@@ -114,5 +114,37 @@ describe('digiscan command', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const l of lines) expect(l).toMatch(/^digiscan: .*pack\.yaml:\d+:\d+: /);
+  });
+});
+
+describe('the command line in the user language', () => {
+  it('shows the help in French with --lang fr or a French locale, and says that digiscan alone starts the interview', () => {
+    const byFlag = runCli(['--lang', 'fr', '--help']);
+    const byLocale = runCli(['--help'], { env: { LANG: 'fr_BE.UTF-8', LC_ALL: '' } });
+    for (const r of [byFlag, byLocale]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Utilisation\u00a0: digiscan/);
+      expect(r.stdout).toMatch(/Lancez digiscan seul pour commencer le questionnaire/);
+      expect(r.stdout).toMatch(/--advisor/);
+      expect(r.stdout).toMatch(/Exemples\u00a0:/);
+    }
+    const nl = runCli(['aids', '--help'], { env: { LANG: 'nl_BE.UTF-8', LC_ALL: '' } });
+    expect(nl.stdout).toMatch(/^Gebruik: digiscan aids/);
+    expect(nl.stdout).toMatch(/aantal werknemers \(vte\)/);
+  });
+
+  it('suggests the nearest command or option for a typo, in the user language', () => {
+    expect(runCli(['asess']).stderr).toBe("digiscan: unknown command 'asess' — did you mean assess? (see digiscan --help)\n");
+    const nl = runCli(['aids', '--regoin', 'BE-BRU'], { env: { LANG: 'nl_BE.UTF-8', LC_ALL: '' } });
+    expect(nl.code).toBe(2);
+    expect(nl.stderr).toBe('digiscan: onbekende optie ‘--regoin’ — bedoelde u --region? (zie digiscan --help)\n');
+    expect(runCli(['zzzzzz']).stderr).toBe("digiscan: unknown command 'zzzzzz' (see digiscan --help)\n");
+  });
+
+  it('takes the interview options before the command: digiscan --lang nl --advisor', () => {
+    const r = runCli(['--lang', 'nl', '--advisor']);
+    // No terminal here: the interview cannot start, and says so in Dutch-independent terms (exit 2, one line).
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

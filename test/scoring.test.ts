@@ -146,3 +146,19 @@ describe('scoring invariants (built-in pack, random answers)', () => {
     );
   });
 });
+
+describe('next steps', () => {
+  it('gives as many next steps per area as the pack says (report.nextSteps), the largest gains first', () => {
+    const answers: Answers = { questionnaire: { id: def.id, version: def.version }, language: 'en', company, answers: {}, notes: {} };
+    for (const n of [1, 5]) {
+      const custom = { ...pack, definition: { ...def, report: { nextSteps: n } } };
+      const a = assess({ pack: custom, answers, today: '2026-03-01', toolVersion: 'test' });
+      for (const d of a.dimensions) {
+        const eligible = def.dimensions.find((x) => x.id === d.id)!.questions.filter((q) => q.advice && !q.when).length;
+        expect(d.nextSteps.length, d.id).toBe(Math.min(n, eligible));
+        const gains = d.nextSteps.map((s) => s.gain);
+        expect(gains).toEqual([...gains].sort((x, y) => y - x));
+      }
+    }
+  });
+});

@@ -1,71 +1,75 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type Help } from 'commander';
 import { UserError } from '../core/errors.js';
-import { LANGS } from '../core/lang.js';
+import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
+import type { Translate } from '../i18n/ui.js';
 
 // Each command's module is imported only when it runs, so `--version` and `--help` stay fast.
-export function buildProgram(): Command {
+// Help, commander's own words and flag errors follow --lang, else the locale (see questionnaires/i18n/cli.yaml).
+export function buildProgram(t: Translate): Command {
   const program = new Command('digiscan')
-    .description('How digital is your small business? Scores, barometer comparisons, public aids and a PDF report — offline.')
-    .version(VERSION, '-v, --version')
-    .exitOverride()
-    .configureOutput({ outputError: (message, write) => write(commanderError(message)) });
+    .description(`${t('cli.description')}\n\n${t('cli.intro')}`)
+    .version(VERSION, '-v, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand('help [command]', t('cli.cmd.help'))
+    .addHelpText('after', `\n${t('cli.examples')}`)
+    // Options of the interview, also accepted before any command: `digiscan --lang nl --advisor`.
+    .addOption(new Option('-l, --lang <lang>', t('cli.opt.lang')).choices(LANGS))
+    .option('--advisor', t('cli.opt.advisor'))
+    .exitOverride();
 
   program
     .command('assess', { isDefault: true })
-    .description('run the questionnaire (or score an answers file) and report the results')
-    .option('-a, --answers <file>', 'score this answers file; on a terminal, a new or unfinished file is where the interview saves (and continues)')
-    .option('-r, --resume <file>', 'continue an unfinished interview at its first unanswered question')
-    .option('--force', 'replace report files that already exist')
-    .option('--advisor', 'advisor mode: after each area, type a free note (kept in the answers and the report)')
-    .option('--json', 'print the assessment as JSON on stdout (writes no report file unless --out is given)')
-    .option('-o, --out <file>', 'write the PDF report to this file (default: reports/<company>-<yyyy-mm-dd>.pdf, with a .json beside it)')
-    .addOption(new Option('-l, --lang <lang>', 'language of the output').choices(LANGS))
-    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
-    .option('--date <yyyy-mm-dd>', 'assess as of this date (default: the answers file date, else today)')
-    .option('--calendar <file.ics>', 'also write a calendar: plan target dates, legal deadlines, aid windows that close, the follow-up review')
-    .addOption(new Option('--edition <edition>', 'client: the report the firm keeps; advisor: adds the annex for the advisor').choices(['client', 'advisor']).default('client'))
-    .option('--advisor-profile <file.yaml>', 'the advisor shown on the cover and in the footer (name, organisation, email, phone, logo)')
-    .addHelpText(
-      'after',
-      '\nThe PDF report is in the answers\' language (or --lang). Set SOURCE_DATE_EPOCH (seconds) to get\nbyte-identical PDFs for equal answers: the date and document id are then fixed.',
-    )
-    .action(async (opts) => {
+    .description(t('cli.assess'))
+    .option('-a, --answers <file>', t('cli.assess.answers'))
+    .option('-r, --resume <file>', t('cli.assess.resume'))
+    .option('--force', t('cli.opt.force'))
+    .option('--advisor', t('cli.opt.advisor'))
+    .option('--json', t('cli.assess.json'))
+    .option('-o, --out <file>', t('cli.assess.out'))
+    .addOption(new Option('-l, --lang <lang>', t('cli.opt.lang')).choices(LANGS))
+    .option('--pack <dir>', t('cli.opt.pack'))
+    .option('--date <yyyy-mm-dd>', t('cli.assess.date'))
+    .option('--calendar <file.ics>', t('cli.assess.calendar'))
+    .addOption(new Option('--edition <edition>', t('cli.assess.edition')).choices(['client', 'advisor']).default('client'))
+    .option('--advisor-profile <file.yaml>', t('cli.assess.advisor_profile'))
+    .addHelpText('after', `\n${t('cli.assess.after')}`)
+    .action(async (opts, cmd: Command) => {
       const { runAssess } = await import('../app/assess.js');
-      await runAssess(opts);
+      await runAssess({ ...cmd.parent!.opts(), ...opts });
     });
 
   program
     .command('aids')
-    .description('list the public aids a firm is eligible for, best fit first')
-    .option('-r, --region <code>', 'region of the operating seat, e.g. BE-BRU, BE-WAL, BE-VLG, FR-OCC')
-    .option('-e, --employees <n>', 'number of employees (FTE); 0 for a self-employed person alone')
-    .option('--turnover <eur>', 'annual turnover in euros (or a band id such as 250k-1m)')
-    .option('--nace <code>', 'NACE code of the main activity, e.g. 47.11')
-    .option('--legal-form <form>', 'sole-trader, srl, sa, sc, asbl or other')
-    .option('--theme <theme>', 'only aids for this theme (repeatable): website, ecommerce, invoicing, cybersecurity, ai, consulting, training', collect)
-    .option('--date <yyyy-mm-dd>', 'match as of this date (default: today)')
-    .option('-l, --lang <lang>', 'language of the output: fr, nl or en (default: from the environment)')
-    .option('--json', 'print the matching aids as a JSON array on stdout (with --explain: every aid, with "eligible")')
-    .option('--explain', 'also list the aids ruled out, and why')
-    .option('--pack <dir>', 'use the aids of the questionnaire pack in this folder')
-    .action(async (opts) => {
+    .description(t('cli.aids'))
+    .option('-r, --region <code>', t('cli.aids.region'))
+    .option('-e, --employees <n>', t('cli.aids.employees'))
+    .option('--turnover <eur>', t('cli.aids.turnover'))
+    .option('--nace <code>', t('cli.aids.nace'))
+    .option('--legal-form <form>', t('cli.aids.legal_form'))
+    .option('--theme <theme>', t('cli.aids.theme'), collect)
+    .option('--date <yyyy-mm-dd>', t('cli.aids.date'))
+    .option('-l, --lang <lang>', t('cli.opt.lang'))
+    .option('--json', t('cli.aids.json'))
+    .option('--explain', t('cli.aids.explain'))
+    .option('--pack <dir>', t('cli.aids.pack'))
+    .action(async (opts, cmd: Command) => {
       const { runAids } = await import('../app/aids.js');
-      await runAids(opts);
+      await runAids({ lang: cmd.parent!.opts().lang, ...opts });
     });
 
   program
     .command('batch')
-    .description('score many answers files or the rows of a form export (CSV): a report per firm, summary.csv and a portfolio view')
-    .argument('<input...>', 'answers files (.yaml), folders of them, or CSV exports of an online form')
-    .requiredOption('-o, --out <dir>', 'folder for the reports and summary.csv')
-    .option('-f, --format <list>', 'report formats, comma-separated: pdf, json, csv', 'pdf')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
-    .addOption(new Option('-l, --lang <lang>', 'language of the reports (default: each firm\'s own)').choices(LANGS))
-    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
-    .option('--mapping <file>', 'form mapping YAML (default: the pack\'s forms/mapping.yaml)')
-    .option('--date <yyyy-mm-dd>', 'assess as of this date when an answers file has no date (default: today)')
-    .option('--force', 'replace existing report files and summary.csv')
+    .description(t('cli.batch'))
+    .argument('<input...>', t('cli.batch.input'))
+    .requiredOption('-o, --out <dir>', t('cli.batch.out'))
+    .option('-f, --format <list>', t('cli.batch.format'), 'pdf')
+    .option('-j, --jobs <n>', t('cli.batch.jobs'))
+    .addOption(new Option('-l, --lang <lang>', t('cli.batch.lang')).choices(LANGS))
+    .option('--pack <dir>', t('cli.opt.pack'))
+    .option('--mapping <file>', t('cli.batch.mapping'))
+    .option('--date <yyyy-mm-dd>', t('cli.batch.date'))
+    .option('--force', t('cli.batch.force'))
     .action(async (inputs: string[], opts) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
       await runBatchCommand(inputs, opts);
@@ -73,55 +77,197 @@ export function buildProgram(): Command {
 
   program
     .command('template')
-    .description('write a blank answers file (YAML), or the question list for building an online form (CSV)')
-    .addOption(new Option('--csv', 'the form question list: column header, allowed answers').conflicts('yaml'))
-    .addOption(new Option('--yaml', 'a blank answers file with every question and its options (default)'))
-    .addOption(new Option('-l, --lang <lang>', 'language of the texts').choices(LANGS))
-    .option('--pack <dir>', 'use the questionnaire pack in this folder instead of the built-in one')
-    .option('-o, --out <file>', 'write to this file instead of standard output')
-    .option('--force', 'replace an existing --out file')
-    .action(async (opts) => {
+    .description(t('cli.template'))
+    .addOption(new Option('--csv', t('cli.template.csv')).conflicts('yaml'))
+    .addOption(new Option('--yaml', t('cli.template.yaml')))
+    .addOption(new Option('-l, --lang <lang>', t('cli.template.lang')).choices(LANGS))
+    .option('--pack <dir>', t('cli.opt.pack'))
+    .option('-o, --out <file>', t('cli.template.out'))
+    .option('--force', t('cli.template.force'))
+    .action(async (opts, cmd: Command) => {
       const { runTemplate } = await import('../app/template.js');
-      await runTemplate(opts);
+      await runTemplate({ lang: cmd.parent!.opts().lang, ...opts });
     });
 
-  for (const cmd of program.commands) {
-    cmd.exitOverride().configureOutput({ outputError: (message, write) => write(commanderError(message)) });
-  }
+  localise(program, t);
   return program;
 }
 
-/** commander's own errors, in the same one-line form as ours. */
-function commanderError(message: string): string {
-  return `digiscan: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
+/** Help headings, option notes and commander's error messages in the user's language, on every command. */
+function localise(program: Command, t: Translate): void {
+  const titles: Record<string, string> = {
+    'Usage:': t('cli.title.usage'),
+    'Options:': t('cli.title.options'),
+    'Arguments:': t('cli.title.arguments'),
+    'Commands:': t('cli.title.commands'),
+  };
+  const help: Partial<Help> = {
+    styleTitle: (title: string) => titles[title] ?? title,
+    // commander breaks lines at any white space, no-break spaces included: break at ordinary ones only.
+    boxWrap: (text: string, width: number) => wrapAtSpaces(text, width),
+    optionDescription: (option) => {
+      const extra: string[] = [];
+      if (option.argChoices) extra.push(t('cli.choices', { choices: option.argChoices.join(', ') }));
+      if (option.defaultValue !== undefined && !option.negate && typeof option.defaultValue !== 'boolean') {
+        extra.push(t('cli.default', { value: String(option.defaultValue) }));
+      }
+      return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
+    },
+  };
+  for (const cmd of [program, ...program.commands]) {
+    cmd.configureHelp(help).exitOverride().configureOutput({ outputError: () => {} });
+    if (cmd !== program) cmd.helpOption('-h, --help', t('cli.opt.help'));
+  }
+}
+
+/** Wraps help text to `width` columns at ordinary spaces, keeping commander's hanging indent of continued lines. */
+export function wrapAtSpaces(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)![0];
+      const words = line.slice(indent.length).split(/ +/);
+      const out: string[] = [];
+      let current = indent;
+      for (const word of words) {
+        if (current.trim() && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = indent + word;
+        } else current = current.trim() ? `${current} ${word}` : indent + word;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** --lang from the command line when it names a language, else the locale. */
+function chooseCliLang(argv: readonly string[], fromEnv: () => Lang): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' || arg === '-l' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (isLang(value)) return value;
+  }
+  return fromEnv();
+}
+
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const args = argv.slice(2);
+  // The version needs no strings, no pack and no locale: answer it before loading anything.
+  if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const t = await cliTranslator(args);
+  const program = buildProgram(t);
   try {
+    const typo = unknownCommand(program, args);
+    if (typo) throw new UserError(`${t('cli.error.unknown_command', { name: typo.name, suggestion: typo.suggestion ?? 'none' })} ${t('cli.error.see_help', { command: 'digiscan' })}`);
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = exitCodeFor(err);
+    process.exitCode = exitCodeFor(err, t);
   }
 }
 
+async function cliTranslator(args: string[]): Promise<Translate> {
+  const [{ translator }, { loadUiStrings }, { langFromEnv }] = await Promise.all([import('../i18n/ui.js'), import('../io/load.js'), import('../io/locale.js')]);
+  const lang = chooseCliLang(args, () => langFromEnv());
+  try {
+    return translator(lang, loadUiStrings());
+  } catch {
+    // Unreadable strings must not hide the real problem: fall back to the keys' English defaults.
+    return translator(lang, {});
+  }
+}
+
+/**
+ * A first word that is neither a command nor an option would be taken as an argument of the default
+ * command ("too many arguments"): name it as the mistyped command it is, with the nearest command.
+ */
+export function unknownCommand(program: Command, args: readonly string[]): { name: string; suggestion?: string } | undefined {
+  // Skip the interview options that may stand before a command (`digiscan --lang fr aids …`).
+  let i = 0;
+  while (args[i] === '--advisor' || args[i] === '--lang' || args[i] === '-l' || args[i]?.startsWith('--lang=')) i += args[i] === '--lang' || args[i] === '-l' ? 2 : 1;
+  const first = args[i];
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]).concat('help');
+  if (names.includes(first)) return undefined;
+  const suggestion = nearest(first, names);
+  return suggestion === undefined ? { name: first } : { name: first, suggestion };
+}
+
+/** The closest word within an edit distance of about a third of its length. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit ("aisd" → "aids"). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
 /** Maps any failure to an exit code after printing it as one line: 2 for the user's mistakes, 1 for bugs. */
-export function exitCodeFor(err: unknown): number {
+export function exitCodeFor(err: unknown, t: Translate): number {
   if (err instanceof CommanderError) {
-    // commander has already printed its message (or the help/version text).
-    return err.exitCode === 0 ? 0 : 2;
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    process.stderr.write(`digiscan: ${commanderMessage(err, t)} ${t('cli.error.see_help', { command: 'digiscan' })}\n`);
+    return 2;
   }
   if (err instanceof UserError) {
     for (const line of err.format().split('\n')) process.stderr.write(`digiscan: ${line}\n`);
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`digiscan: unexpected error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`digiscan: ${t('cli.error.unexpected', { message: message.split('\n')[0] })}\n`);
   if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  else process.stderr.write('digiscan: this is a bug; run again with DEBUG=1 for details and report it\n');
+  else process.stderr.write(`digiscan: ${t('cli.error.bug')}\n`);
   return 1;
+}
+
+/** commander's error in the user's language; its English words for the rare kinds we do not word. */
+function commanderMessage(err: CommanderError, t: Translate): string {
+  const text = err.message.replace(/^error: /, '').trim();
+  const quoted = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const optionName = (term: string | undefined) => (term ?? '').split(/[ ,]/).filter((w) => w.startsWith('--')).pop() ?? term ?? '';
+  const suggestion = /Did you mean (\S+?)\?/.exec(text)?.[1] ?? 'none';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return t('cli.error.unknown_option', { name: quoted[0] ?? '', suggestion });
+    case 'commander.unknownCommand':
+      return t('cli.error.unknown_command', { name: quoted[0] ?? '', suggestion });
+    case 'commander.optionMissingArgument':
+      return t('cli.error.missing_value', { name: optionName(quoted[0]) });
+    case 'commander.missingMandatoryOptionValue':
+      return t('cli.error.missing_option', { name: optionName(quoted[0]) });
+    case 'commander.missingArgument':
+      return t('cli.error.missing_argument', { name: quoted[0] ?? '' });
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(text)?.[1] ?? '';
+      return t('cli.error.bad_choice', { value: quoted[1] ?? '', name: optionName(quoted[0]), choices });
+    }
+    case 'commander.excessArguments':
+      return t('cli.error.too_many', { command: quoted[0] ?? 'digiscan', value: '' });
+    case 'commander.conflictingOption':
+      return t('cli.error.conflict', { first: optionName(quoted[0]), second: optionName(quoted[1]) });
+    default:
+      return text.split('\n')[0]!;
+  }
 }

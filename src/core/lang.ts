@@ -5,6 +5,8 @@ export type Lang = (typeof LANGS)[number];
 export const FALLBACK_LANG: Lang = 'en';
 /** The locale of each language, for numbers, money, dates and plural rules (Belgian usage; English as in Ireland: euros). */
 export const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-IE' };
+/** Each language's own name, as the language choice shows it. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
 /** A text in every supported language. */
 export type Localized = Record<Lang, string>;
 

@@ -5,6 +5,7 @@
 //   {n, plural, =0 {…} one {…} other {…}}  with # for the number, by the language's plural rules
 //   {x, select, a {…} other {…}}
 // Parsed once per template; a template that does not parse is a bug in the translations (tested).
+// Unlike full ICU, an apostrophe is always a plain apostrophe (translators write "l'aide", "'{name}'").
 import type { Lang } from '../core/lang.js';
 import { formatDateWords, formatEuro, formatNumber, formatPercent, pluralCategory } from './format.js';
 
@@ -42,12 +43,6 @@ function parseParts(s: string, state: { i: number }, inPlural: boolean): Part[] 
   while (state.i < s.length) {
     const c = s[state.i]!;
     if (c === '}') break;
-    if (c === "'" && (s[state.i + 1] === '{' || s[state.i + 1] === '}' || s[state.i + 1] === '#')) {
-      // ICU quoting: '{' is a literal brace.
-      text += s[state.i + 1];
-      state.i += 2;
-      continue;
-    }
     if (c === '#' && inPlural) {
       flush();
       parts.push({ hash: true });
@@ -116,7 +111,7 @@ function expect(s: string, state: { i: number }, char: string): void {
 
 /** Fills a template; a variable the caller did not pass stays visible as {name}. */
 export function formatMessage(template: string, vars: MessageVars | undefined, lang: Lang): string {
-  if (!template.includes('{') && !template.includes("'")) return template;
+  if (!template.includes('{')) return template;
   return render(parseMessage(template), vars ?? {}, lang, undefined);
 }
 

@@ -136,7 +136,7 @@ export function planColumns(header: string[], pack: Pack, mapping: FormMapping, 
 
   const columns: (Field | undefined)[] = [];
   const taken = new Map<string, string>();
-  const votes: Record<Lang, number> = { fr: 0, nl: 0, en: 0 };
+  const votes = Object.fromEntries(LANGS.map((lang) => [lang, 0])) as Record<Lang, number>;
   const unmapped: string[] = [];
   const problems: Problem[] = [];
   header.forEach((raw, i) => {

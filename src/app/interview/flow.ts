@@ -3,7 +3,7 @@
 // shows questions at once; "back" walks the history of steps actually shown.
 import type { Answers } from '../../engine/answers/load.js';
 import type { AnswerValue } from '../../engine/answers/schema.js';
-import { LANGS, type Lang } from '../../core/lang.js';
+import { LANGS, type Lang, LANGUAGE_NAMES } from '../../core/lang.js';
 import type { Translate } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Dimension, ProfileQuestion, Question } from '../../engine/pack/schema.js';
@@ -17,7 +17,7 @@ const BACK = Symbol('back');
 const SKIP = Symbol('skip');
 type Nav = typeof BACK | typeof SKIP;
 
-export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+export { LANGUAGE_NAMES } from '../../core/lang.js';
 
 export type Step =
   | { kind: 'language'; key: string }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGS } from '../../core/lang.js';
 
 // The one definition of an answers file: the loader validates with it and the build writes
 // schemas/answers.schema.json from it.
@@ -24,7 +25,7 @@ export const answersFileSchema = z.strictObject({
   questionnaire: z
     .strictObject({ id: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)) })
     .check(about('The questionnaire pack these answers belong to')),
-  language: z.enum(['fr', 'nl', 'en']).check(about('Language of the interview and of the report')),
+  language: z.enum(LANGS).check(about('Language of the interview and of the report')),
   company: z._default(
     z
       .record(z.string(), z.union([z.string(), z.number(), z.null()]))

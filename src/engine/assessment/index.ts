@@ -67,7 +67,7 @@ export function assess(input: AssessInput): Assessment {
       levelName: levelName(score.level),
       counts: score.counts,
       strengths: strengths(dimension, score, lang),
-      nextSteps: nextSteps(dimension, score, lang),
+      nextSteps: nextSteps(dimension, score, lang, def.report?.nextSteps),
       benchmarks: compare ? dimensionBenchmarks(dimension.id, compare) : [],
       questions: dimension.questions.map((q, qi) => {
         const s = score.questions[qi]!;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGS } from '../../core/lang.js';
 
 // The published shape of `digiscan assess --json` (schemas/assessment.schema.json). The TypeScript
 // contract in ./types.ts is checked to be exactly this at compile time (test/assessment-schema.test.ts),
@@ -74,7 +75,7 @@ export const planActionSchema = z.object({
 export const assessmentSchema = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  language: z.enum(['fr', 'nl', 'en']),
+  language: z.enum(LANGS),
   assessedOn: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   company: z.catchall(z.object({ name: z.string(), region: z.string(), employees: z.number() }), z.union([z.string(), z.number()])),
   profile: z.array(z.object({ id: z.string(), label: z.string(), value: z.union([z.string(), z.number()]), display: z.string() })),

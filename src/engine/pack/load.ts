@@ -101,6 +101,7 @@ function checkReferences(def: PackDefinition, source: YamlSource): Problem[] {
                 at([...path, 'when', 'anyOf', oi], `condition refers to unknown option "${opt}" of question "${target.id}"`);
               }
             });
+            for (const message of monotonyProblems(target, q)) at([...path, 'when'], message);
           }
         } else {
           const profileId = q.when.profile;
@@ -132,4 +133,32 @@ function uniqueOptionIds(
     if (ids.has(o.id)) at([...path, 'options', oi, 'id'], `duplicate option id "${o.id}"`);
     ids.add(o.id);
   });
+}
+
+/**
+ * A better answer must never lower a score (README: "How the scores are computed"). A condition can
+ * break that in two ways: a better answer to the gate hides a follow-up that may have earned points,
+ * or (with ifHidden: exclude) it reveals a follow-up that then counts against the firm. "Better" is
+ * among the options that earn points: don't know, not applicable and exclusive answers are apart.
+ */
+export function monotonyProblems(gate: Question, follow: Question): string[] {
+  if (!follow.when || !('question' in follow.when)) return [];
+  const shows = new Set(follow.when.anyOf);
+  const plain = gate.options.filter((o) => !o.dontKnow && !o.notApplicable && !o.exclusive);
+  const problems: string[] = [];
+  if (gate.type === 'single') {
+    const hider = plain.find((b) => !shows.has(b.id) && plain.some((w) => shows.has(w.id) && b.points >= w.points));
+    if (hider) {
+      problems.push(`answering "${hider.id}" to "${gate.id}" hides "${follow.id}" although it is worth as much as an answer that shows it: a better answer could lower the score; show "${follow.id}" for every answer worth at least as much`);
+    }
+  }
+  if (follow.ifHidden === 'exclude') {
+    const revealer = gate.type === 'multi'
+      ? plain.find((b) => shows.has(b.id))
+      : plain.find((b) => shows.has(b.id) && plain.some((w) => !shows.has(w.id) && b.points >= w.points));
+    if (revealer) {
+      problems.push(`with ifHidden: exclude, answering "${revealer.id}" to "${gate.id}" brings "${follow.id}" into the score and could lower it: use ifHidden: zero, or give "${follow.id}" a "not applicable" answer`);
+    }
+  }
+  return problems;
 }

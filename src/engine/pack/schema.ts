@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGS, type Lang } from '../../core/lang.js';
 
 // The one definition of a questionnaire pack: the loader validates with it and the build writes
 // schemas/pack.schema.json from it for editor completion. zod/mini keeps start-up fast.
@@ -11,7 +12,7 @@ export const idSchema = z
 
 const text = z.string().check(z.trim(), z.minLength(1, 'text must not be empty'));
 
-export const localizedSchema = z.strictObject({ fr: text, nl: text, en: text }).check(about('A text in French, Dutch and English'));
+export const localizedSchema = z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, text])) as Record<Lang, typeof text>).check(about(`A text in every language: ${LANGS.join(', ')}`));
 
 const positive = (what: string) => z.number().check(z.positive(`${what} must be greater than 0`));
 
@@ -98,6 +99,12 @@ export const packSchema = z.strictObject({
   levels: z.array(levelSchema).check(z.length(5, 'there must be exactly 5 maturity levels')),
   profile: z.array(profileQuestionSchema).check(z.minLength(1)),
   dimensions: z.array(dimensionSchema).check(z.minLength(1)),
+  /** How the report presents the results (numbers that are choices of the pack, not of the code). */
+  report: z.optional(
+    z.strictObject({
+      nextSteps: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
+    }),
+  ),
 });
 
 export type Option = z.infer<typeof optionSchema>;

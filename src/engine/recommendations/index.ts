@@ -4,9 +4,10 @@ import type { Dimension } from '../pack/schema.js';
 import type { DimensionScore } from '../scoring/index.js';
 import type { NextStep } from '../assessment/types.js';
 
-export const MAX_NEXT_STEPS = 3;
+/** Used when the pack does not say (`report.nextSteps` in pack.yaml). */
+export const DEFAULT_NEXT_STEPS = 3;
 
-export function nextSteps(dimension: Dimension, score: DimensionScore, lang: Lang): NextStep[] {
+export function nextSteps(dimension: Dimension, score: DimensionScore, lang: Lang, max = DEFAULT_NEXT_STEPS): NextStep[] {
   const counted = score.questions.filter((q) => q.counted);
   const totalWeight = counted.reduce((sum, q) => sum + q.weight, 0);
   if (!totalWeight) return [];
@@ -20,7 +21,7 @@ export function nextSteps(dimension: Dimension, score: DimensionScore, lang: Lan
     steps.push({ questionId: q.id, text: question.advice[lang], gain: Math.round(gain * 10) / 10 });
   }
   // Largest gain first; questionnaire order breaks ties so the output is stable.
-  return steps.sort((a, b) => b.gain - a.gain).slice(0, MAX_NEXT_STEPS);
+  return steps.sort((a, b) => b.gain - a.gain).slice(0, max);
 }
 
 export function strengths(dimension: Dimension, score: DimensionScore, lang: Lang): string[] {

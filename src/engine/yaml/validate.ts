@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { ValidationError, type Problem } from '../../core/errors.js';
 import type { YamlPath, YamlSource } from './source.js';
+import { LANGS } from '../../core/lang.js';
 
 // zod/mini ships no messages of its own; English ones read best next to our own wording.
 z.config(en());
 
-const LANG_KEYS = new Set(['fr', 'nl', 'en']);
+const LANG_KEYS = new Set<string>(LANGS);
 
 /** A problem located at a YAML path of `source`. */
 export function problemAt(source: YamlSource, path: YamlPath, message: string, hint?: string, options?: { key?: boolean }): Problem {
