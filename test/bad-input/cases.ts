@@ -81,6 +81,14 @@ export const assessCases: BadInputCase[] = [
   { name: 'pack folder that does not exist', files: { 'a.yaml': typical }, args: assess('a.yaml', '--pack', 'nowhere'), code: 2, stderr: /^digiscan: \/.*nowhere\/pack\.yaml: no such file$/ },
   { name: 'pack with malformed YAML', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace('id: digiscan-sme', 'id: [digiscan-sme') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: invalid YAML: / },
   { name: 'pack with a missing translation', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/\n {10}nl: Heeft uw onderneming een website\?/, '') }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: missing "nl" translation in dimensions\[0\]\.questions\[0\]\.text$/ },
+  // The advisor's deliverable: plan fields, the session, the advisor's profile and logo.
+  { name: 'unknown plan status', files: { 'a.yaml': edit('notes:', 'plan:\n  ai_rules: { status: finished }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*status/ },
+  { name: 'plan due date not a date', files: { 'a.yaml': edit('notes:', 'plan:\n  ai_rules: { due: next week }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*a date must look like 2026-03-31/ },
+  { name: 'unknown session type', files: { 'a.yaml': edit('notes:', 'session: { type: rehearsal }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*type/ },
+  { name: 'logo that is not an image', files: { 'a.yaml': edit('notes:', 'advisor: { name: C, logo: logo.png }\nnotes:'), 'logo.png': 'not a picture' }, args: assess(), code: 2, stderr: /^digiscan: .*logo\.png: the advisor's logo must be a PNG or JPEG image \(named in a\.yaml\)$/ },
+  { name: 'missing logo', files: { 'a.yaml': edit('notes:', 'advisor: { name: C, logo: gone.jpg }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: .*gone\.jpg: cannot read the advisor's logo: ENOENT \(named in a\.yaml\)$/ },
+  { name: 'advisor profile with an unknown key', files: { 'a.yaml': typical, 'me.yaml': 'name: C\nmobile: 1\n' }, args: assess('a.yaml', '--advisor-profile', 'me.yaml'), code: 2, stderr: /^digiscan: me\.yaml:2:1: unknown key "mobile"/ },
+  { name: 'unknown edition', files: { 'a.yaml': typical }, args: assess('a.yaml', '--edition', 'bank'), code: 2, stderr: /^digiscan: 'bank' is not allowed for --edition: choose client, advisor/ },
 ];
 
 const example = join(EXAMPLES, 'typical.yaml');
