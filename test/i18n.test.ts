@@ -4,9 +4,9 @@ import { formatDateWords, formatEuro, formatNumber, formatPercent, frenchTypogra
 import { formatMessage, parseMessage } from '../src/i18n/messages.js';
 import { translator } from '../src/i18n/ui.js';
 import { loadUiFolder, loadUiStrings } from '../src/io/load.js';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './helpers/cli.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
 import type { UserError } from '../src/core/errors.js';
 
 const NBSP = '\u00a0';
@@ -96,10 +96,27 @@ describe('interface strings', () => {
     }
   });
 
+  it('word every translated error the code raises', () => {
+    const src = join(ROOT, 'src');
+    const code = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(src, f), 'utf8')).join('\n');
+    const keys = [...code.matchAll(/\b(?:key|hintKey): '([\w-]+\.[\w.-]+)'/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(10);
+    expect(keys.filter((k) => !(k in strings))).toEqual([]);
+  });
+
   it('fall back to English for a message not yet translated', () => {
     const t = translator('nl', { greet: { en: 'Hello {name}' }, both: { en: 'Hi', nl: 'Hoi' } });
     expect(t('greet', { name: 'Ann' })).toBe('Hello Ann');
     expect(t('both')).toBe('Hoi');
     expect(t('missing.key')).toBe('⟨missing.key⟩');
+  });
+});
+
+describe('errors in the user language', () => {
+  it('words a missing file and a bad date in Dutch and French, on one line, exit 2', () => {
+    const nl = runCli(['assess', '--answers', 'nothere.yaml'], { env: { LANG: 'nl_BE.UTF-8' } });
+    expect([nl.code, nl.stderr]).toEqual([2, 'digiscan: nothere.yaml: bestand niet gevonden\n']);
+    const fr = runCli(['assess', '--answers', 'x.yaml', '--date', '2026-02-30', '--lang', 'fr']);
+    expect([fr.code, fr.stderr]).toEqual([2, 'digiscan: --date doit être une date réelle comme 2026-03-31, pas «\u00a02026-02-30\u00a0»\n']);
   });
 });

@@ -41,14 +41,17 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   const today = chooseDate(opts.date);
   const interactive = isInteractive();
   if (opts.resume !== undefined) {
-    if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both');
+    if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both', undefined, undefined, { key: 'error.answers_or_resume' });
     if (!interactive) {
-      throw new UserError('--resume continues the interview and needs a terminal; to score the file as it is, use --answers FILE');
+      throw new UserError('--resume continues the interview and needs a terminal; to score the file as it is, use --answers FILE', undefined, undefined, { key: 'error.resume_needs_terminal' });
     }
-    if (!existsSync(opts.resume)) throw new UserError('no such file', { file: opts.resume }, `start a new interview with: ${commandLine(['assess'])}`);
+    if (!existsSync(opts.resume)) {
+      const command = commandLine(['assess']);
+      throw new UserError('no such file', { file: opts.resume }, `start a new interview with: ${command}`, { key: 'error.no_file', hintKey: 'error.hint.new_interview', hintParams: { command } });
+    }
   }
   let interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
-  if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
+  if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE', undefined, undefined, { key: 'error.json_needs_answers' });
   let resume = opts.resume;
   if (!interview && interactive && !opts.json && opts.answers !== undefined) {
     // On a terminal, --answers names the interview's file: an unfinished one is continued.
@@ -75,7 +78,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     return;
   }
   if (!opts.answers) {
-    throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)');
+    throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
   const assessment = assessAnswers(pack, answers, today, opts.lang, profile);

@@ -22,7 +22,7 @@ export function chooseDate(date: string | undefined, now = new Date()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
   if (!d || d.toISOString().slice(0, 10) !== date) {
-    throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`);
+    throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`, undefined, undefined, { key: 'error.bad_date', params: { value: date } });
   }
   return date;
 }

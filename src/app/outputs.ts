@@ -50,7 +50,7 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   if (!options.force) {
     for (const file of [pdfFile, jsonFile, options.calendar]) {
       if (file !== undefined && existsSync(file)) {
-        throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out');
+        throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out', { key: 'error.exists', hintKey: 'error.hint.force' });
       }
     }
   }
@@ -70,7 +70,9 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
 
 /** Writes the assessment's calendar (iCalendar) and returns the path. */
 export async function writeCalendar(assessment: Assessment, file: string, force?: boolean): Promise<string> {
-  if (!force && existsSync(file)) throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --calendar');
+  if (!force && existsSync(file)) {
+    throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --calendar', { key: 'error.exists' });
+  }
   const { renderIcs } = await import('../reports/ics.js');
   const t = translator(assessment.language, loadUiStrings());
   writeFileAtomic(file, await renderIcs([{ assessment, t }]), { overwrite: force });

@@ -232,7 +232,7 @@ export function exitCodeFor(err: unknown, t: Translate): number {
     return 2;
   }
   if (err instanceof UserError) {
-    for (const line of err.format().split('\n')) process.stderr.write(`digiscan: ${line}\n`);
+    for (const line of err.format(t).split('\n')) process.stderr.write(`digiscan: ${line}\n`);
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);

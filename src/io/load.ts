@@ -65,11 +65,21 @@ export function readLogo(file: string, from?: string): Buffer {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new UserError(`cannot read the advisor's logo: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, { file }, from ? `named in ${from}` : undefined);
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UserError(`cannot read the advisor's logo: ${code}`, { file }, from ? `named in ${from}` : undefined, {
+      key: 'error.logo_unreadable',
+      params: { code },
+      ...(from ? { hintKey: 'error.hint.named_in', hintParams: { file: from } } : {}),
+    });
   }
   const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!png && !jpeg) throw new UserError('the advisor\'s logo must be a PNG or JPEG image', { file }, from ? `named in ${from}` : undefined);
+  if (!png && !jpeg) {
+    throw new UserError("the advisor's logo must be a PNG or JPEG image", { file }, from ? `named in ${from}` : undefined, {
+      key: 'error.logo_format',
+      ...(from ? { hintKey: 'error.hint.named_in', hintParams: { file: from } } : {}),
+    });
+  }
   return bytes;
 }
 

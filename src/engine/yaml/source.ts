@@ -22,7 +22,7 @@ export interface YamlSource {
 const MAX_ALIAS_COUNT = 50;
 
 export function parseYaml(text: string, file: string): YamlSource {
-  if (text.trim() === '') throw new UserError('file is empty', { file });
+  if (text.trim() === '') throw new UserError('file is empty', { file }, undefined, { key: 'error.empty' });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number) => lineCounter.linePos(offset);
