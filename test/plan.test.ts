@@ -215,13 +215,14 @@ describe('the two editions', () => {
     expect(pdf.alts).toContain('Hub Numérique');
   });
 
-  it('--advisor-profile gives the identity shown in the JSON; a missing profile is one line, exit 2', () => {
+  it('--advisor-profile and --session go into the JSON; a missing profile is one line, exit 2', () => {
     const tmp = tempDir();
     try {
-      const r = runCli(['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--json', '--advisor-profile', join(import.meta.dirname, 'fixtures/advisor-profile.yaml')], { cwd: tmp.dir });
+      const r = runCli(['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--json', '--session', 'test-run', '--advisor-profile', join(import.meta.dirname, 'fixtures/advisor-profile.yaml')], { cwd: tmp.dir });
       expect(r.stderr).toBe('');
       const json = JSON.parse(r.stdout);
       expect(json.advisor).toMatchObject({ name: 'Claire Martin', organisation: 'Hub Numérique Bruxelles' });
+      expect(json.session).toEqual({ type: 'test-run' });
       expect(json.plan[0]).toMatchObject({ id: 'inv_peppol_send', lane: 'now', dimension: 'invoicing', aids: expect.any(Array), netCost: null });
       const bad = runCli(['assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--out', 'r.pdf', '--advisor-profile', 'nope.yaml'], { cwd: tmp.dir });
       expect(bad.code).toBe(2);

@@ -9,6 +9,7 @@ import { writeReportFiles } from './outputs.js';
 import { loadAdvisorProfile, loadAnswers, loadUiStrings } from '../io/load.js';
 import { advisorLogo } from './advisor.js';
 import type { Edition } from '../reports/pdf/plan.js';
+import type { SessionType } from '../engine/answers/schema.js';
 import { commandLine, commandName } from './command.js';
 import { writeCalendar } from './outputs.js';
 import { defaultReportPath } from '../io/files.js';
@@ -28,6 +29,8 @@ export interface AssessOptions {
   edition?: Edition;
   /** The advisor's identity, reused across sessions (answers `advisor:` fields win). */
   advisorProfile?: string;
+  /** The kind of session: stored by the interview; when scoring, overrides the file's for this report. */
+  session?: SessionType;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       advisorProfile: profile,
       edition: opts.edition,
       calendar: opts.calendar,
+      session: opts.session,
     });
     return;
   }
@@ -81,6 +85,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
   const answers = loadAnswers(opts.answers, pack, { requireProfile: true });
+  if (opts.session) answers.session = { ...answers.session, type: opts.session };
   const assessment = assessAnswers(pack, answers, today, opts.lang, profile);
   const logo = advisorLogo(answers, opts.answers, profile, opts.advisorProfile);
   const t = translator(assessment.language, loadUiStrings());

@@ -17,6 +17,7 @@ import { isPromptExit, terminalPrompter } from './inquirer.js';
 import type { Choice } from './prompter.js';
 import { loadUiStrings, type AdvisorProfile } from '../../io/load.js';
 import type { Edition } from '../../reports/pdf/plan.js';
+import type { SessionType } from '../../engine/answers/schema.js';
 import { advisorLogo } from '../advisor.js';
 import { commandLine, commandName } from '../command.js';
 import { offerToOpen } from './open.js';
@@ -40,6 +41,8 @@ export interface InterviewCommandOptions {
   edition?: Edition | undefined;
   /** Also write the calendar (iCalendar) here at the end. */
   calendar?: string | undefined;
+  /** The kind of session (--session), stored in the answers file. */
+  session?: SessionType | undefined;
 }
 
 export async function runInterviewCommand(opts: InterviewCommandOptions): Promise<void> {
@@ -97,6 +100,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     const advisorMode = Boolean(opts.advisor) || Boolean(answers.session?.advisorMode) || Object.keys(answers.notes).length > 0;
     answers.session ??= { type: advisorMode ? 'facilitated' : 'self-assessment', date: answers.assessedOn ?? opts.today };
     if (advisorMode) answers.session.advisorMode = true;
+    if (opts.session) answers.session.type = opts.session;
     if (opts.advisorProfile) answers.advisor = { ...opts.advisorProfile, ...answers.advisor };
     advisor = advisorMode;
 

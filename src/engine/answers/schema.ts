@@ -8,6 +8,8 @@ const about = (text: string) => z.describe(text);
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must look like 2026-03-31'));
 
 export const PLAN_STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const;
+export const SESSION_TYPES = ['self-assessment', 'facilitated', 'test-run'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
 
 /** Who runs the session; also the shape of an --advisor-profile file. */
 export const advisorSchema = z
@@ -48,7 +50,7 @@ export const answersFileSchema = z.strictObject({
   session: z.optional(
     z
       .strictObject({
-        type: z.enum(['self-assessment', 'facilitated', 'test-run']).check(about('A test run is marked on the report and left out of batch aggregates')),
+        type: z.enum(SESSION_TYPES).check(about('A test run is marked on the report and left out of batch aggregates')),
         date: z.optional(isoDate),
         advisorMode: z.optional(z.boolean().check(about('The interview asks for notes (set when it starts with --advisor; kept on resume)'))),
       })

@@ -104,6 +104,8 @@ export function planSection(ctx: Context): void {
           const legal = legalText(t, p);
           if (legal) why.push({ text: legal, color: COLOR.bad });
           const cost: TextPart[] = [{ text: costText(t, p), ...(p.cost ? {} : { color: COLOR.muted }) }];
+          // Where a figure is given, its basis and source go with it.
+          if (p.cost) cost.push({ text: p.cost.basis, color: COLOR.muted, size: 7, link: p.cost.source });
           const net = netText(a, t, p);
           if (net) cost.push({ text: net, bold: true });
           const aids = aidsText(a, t, p);
