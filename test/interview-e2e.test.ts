@@ -279,6 +279,8 @@ describe('the interview in a terminal (built command)', { timeout: 120_000 }, ()
       expect(await scored.exited).toMatchObject({ exitCode: 0 });
       expect(scored.all).toContain('Overall index');
       expect(scored.all).not.toMatch(/^\? /m);
+      // Its report is already beside it: said, not rewritten.
+      expect(scored.all).toContain('This assessment is finished and its report already exists: out/client.pdf');
     } finally {
       tmp.cleanup();
     }

@@ -13,6 +13,7 @@ import type { SessionType } from '../engine/answers/schema.js';
 import { commandLine, commandName } from './command.js';
 import { writeCalendar } from './outputs.js';
 import { defaultReportPath } from '../io/files.js';
+import { ANSWERS_SUFFIX, stemOf } from './interview/files.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -105,8 +106,11 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   process.stdout.write('\n');
   // A finished assessment whose report is already there: show it and say where, rather than fail.
   // (With --out the person named a file: an existing one is refused, as any file we would overwrite.)
-  const pdf = `${defaultReportPath('reports', assessment.company.name, assessment.assessedOn, '')}.pdf`;
-  if (!opts.force && opts.out === undefined && existsSync(pdf)) {
+  // The interview writes the report beside its answers file; a scored file gets reports/<company>-<date>.pdf.
+  const candidates = [`${defaultReportPath('reports', assessment.company.name, assessment.assessedOn, '')}.pdf`];
+  if (opts.answers.endsWith(ANSWERS_SUFFIX)) candidates.unshift(`${stemOf(opts.answers)}.pdf`);
+  const pdf = candidates.find((f) => existsSync(f));
+  if (!opts.force && opts.out === undefined && pdf !== undefined) {
     process.stdout.write(`${t('assess.finished', { file: pdf })}\n`);
     process.stdout.write(`${t('assess.finished.redo', { command: commandLine(rerunArgs(opts)) })}\n`);
     if (opts.calendar) process.stdout.write(`${t('report.written', { file: await writeCalendar(assessment, opts.calendar, opts.force) })}\n`);
