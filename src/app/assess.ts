@@ -18,6 +18,7 @@ import { ANSWERS_SUFFIX, stemOf } from './interview/files.js';
 export interface AssessOptions {
   answers?: string;
   resume?: string;
+  from?: string;
   advisor?: boolean;
   force?: boolean;
   json?: boolean;
@@ -53,6 +54,18 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       const command = commandLine(['assess']);
       throw new UserError('no such file', { file: opts.resume }, `start a new interview with: ${command}`, { key: 'error.no_file', hintKey: 'error.hint.new_interview', hintParams: { command } });
     }
+  }
+  if (opts.from !== undefined) {
+    if (opts.resume !== undefined) throw new UserError('use --from FILE (a new re-assessment) or --resume FILE (continue one), not both');
+    if (!interactive) throw new UserError('--from starts a new interview and needs a terminal', undefined, 'to compare two answers files, use: digiscan compare BEFORE AFTER');
+    if (opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE');
+    if (!existsSync(opts.from)) throw new UserError('no such file', { file: opts.from });
+    if (opts.answers !== undefined && existsSync(opts.answers)) {
+      throw new UserError('already exists; a re-assessment writes a new answers file', { file: opts.answers }, 'leave out --answers to get <company>-<date>.answers.yaml');
+    }
+    const { runInterviewCommand } = await import('./interview/index.js');
+    await runInterviewCommand({ pack, today, lang: opts.lang, advisor: opts.advisor, answersFile: opts.answers, fromFile: opts.from, force: opts.force });
+    return;
   }
   let interview = opts.resume !== undefined || (interactive && (opts.answers === undefined || !existsSync(opts.answers)));
   if (interview && opts.json) throw new UserError('--json prints the assessment of a finished answers file: pass --answers FILE', undefined, undefined, { key: 'error.json_needs_answers' });

@@ -23,6 +23,7 @@ export function buildProgram(t: Translate): Command {
     .description(t('cli.assess'))
     .option('-a, --answers <file>', t('cli.assess.answers'))
     .option('-r, --resume <file>', t('cli.assess.resume'))
+    .option('--from <file>', t('cli.assess.from'))
     .option('--force', t('cli.opt.force'))
     .option('--advisor', t('cli.opt.advisor'))
     .option('--json', t('cli.assess.json'))
@@ -74,6 +75,24 @@ export function buildProgram(t: Translate): Command {
     .action(async (inputs: string[], opts) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
       await runBatchCommand(inputs, opts);
+    });
+
+  program
+    .command('compare')
+    .description(t('cli.compare'))
+    .argument('<before>', t('cli.compare.before'))
+    .argument('<after>', t('cli.compare.after'))
+    .option('--json', t('cli.compare.json'))
+    .option('-o, --out <path>', t('cli.compare.out'))
+    .option('--batch', t('cli.compare.batch'))
+    .addOption(new Option('-l, --lang <lang>', t('cli.compare.lang')).choices(LANGS))
+    .option('--force', t('cli.compare.force'))
+    .option('--pack <dir>', t('cli.opt.pack'))
+    .option('--mapping <file>', t('cli.batch.mapping'))
+    .option('--date <yyyy-mm-dd>', t('cli.compare.date'))
+    .action(async (before: string, after: string, opts, cmd: Command) => {
+      const { runCompare } = await import('../app/compare.js');
+      process.exitCode = await runCompare(before, after, { lang: cmd.parent!.opts().lang, ...opts });
     });
 
   program

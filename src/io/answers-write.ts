@@ -31,6 +31,7 @@ export function serializeAnswers(answers: Answers, pack: Pack, options: Serializ
   if (answers.createdAt) data.createdAt = answers.createdAt;
   if (answers.updatedAt) data.updatedAt = answers.updatedAt;
   if (answers.completedAt) data.completedAt = answers.completedAt;
+  if (answers.previous) data.previous = { ...answers.previous };
   if (answers.session) data.session = answers.session;
   if (answers.advisor) data.advisor = answers.advisor;
   if (answers.followUp) data.followUp = answers.followUp;

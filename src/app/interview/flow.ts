@@ -8,6 +8,7 @@ import type { Translate } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Dimension, ProfileQuestion, Question } from '../../engine/pack/schema.js';
 import { visibleQuestions } from '../../engine/scoring/index.js';
+import { checkEnterpriseNumber } from '../../engine/enterprise/index.js';
 import type { Choice, Prompter } from './prompter.js';
 
 /** Typed into a text answer, goes back to the previous question. */
@@ -41,6 +42,11 @@ export interface InterviewOptions {
   translate: (lang: Lang) => Translate;
   /** Ask for a free note after each dimension. */
   advisor: boolean;
+  /**
+   * A re-assessment: the earlier answers, offered as each question's default (Enter keeps them) and
+   * shown as "last time: …".
+   */
+  previous?: Answers | undefined;
   /** Called after every answer with the state to write; must not return before it is on disk. */
   save: (state: InterviewState) => void;
   now?: () => Date;
@@ -159,7 +165,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     if (!step) throw new Error(`interview step ${current} vanished`);
     const t = options.translate(state.answers.language);
     const overall = overallPosition(steps, step);
-    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, overall, today: now() });
+    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, overall, today: now(), previous: options.previous });
     if (result === BACK) {
       current = history.pop();
       steps = plan();
@@ -229,11 +235,13 @@ interface AskContext {
   /** Position among all the questions (profile and areas) that may still be asked; i is 0 on a note. */
   overall: { i: number; m: number };
   today: Date;
+  previous?: Answers | undefined;
 }
 
 async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
-  const { state, prompter, t, canGoBack } = ctx;
+  const { state, prompter, t, canGoBack, previous } = ctx;
   const lang = state.answers.language;
+  const lastTime = (answer: string | undefined) => (previous && answer !== undefined ? { lastTime: t('compare.from.last_time', { answer }) } : {});
   const back: Choice<Nav>[] = canGoBack ? [{ value: BACK, name: t('interview.back') }] : [];
   const selectKeys = t('interview.keys.select');
 
@@ -244,11 +252,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
 
   if (step.kind === 'profile') {
     const q = step.question;
-    const current = state.answers.company[q.id];
     const wasSkipped = state.skipped.has(q.id);
+    const earlier = previous?.company[q.id];
+    const current = state.answers.company[q.id] ?? (wasSkipped ? undefined : earlier);
+    const earlierText = earlier === undefined ? undefined : (q.options?.find((o) => o.id === earlier)?.label[lang] ?? String(earlier));
     const position = withOverall(t, t('interview.position.profile', { i: step.index + 1, m: step.total }), ctx.overall);
     if (q.type === 'choice') {
-      prompter.context({ position, help: q.help[lang] });
+      prompter.context({ position, help: q.help[lang], ...lastTime(earlierText) });
       const choices: Choice<string | Nav>[] = (q.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] }));
       if (!q.required) choices.push({ value: SKIP, name: t('interview.skip_profile') });
       return prompter.select({
@@ -259,7 +269,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
       });
     }
     const shown = current === undefined ? undefined : q.type === 'number' ? formatTyped(current, lang) : String(current);
-    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack, shown) });
+    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack, shown), ...lastTime(earlierText) });
     const raw = await prompter.input({
       message: q.label[lang],
       default: shown,
@@ -276,7 +286,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     if (v === '' || (v === CLEAR_KEYWORD && !q.required)) return SKIP;
     if (shown !== undefined && v === shown) return current!;
     const typed = normaliseProfile(q, v);
-    return q.type === 'number' ? parseNumber(typed)! : typed;
+    return q.type === 'number' ? parseNumber(typed)! : q.format === 'enterprise-number' ? enterpriseFormatted(typed) : typed;
   }
 
   if (step.kind === 'note' || step.kind === 'extraNote') {
@@ -290,7 +300,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     const current = state.answers.notes[noteKey] || undefined;
     const shown = current?.replace(/\n/g, '\\n');
     const hints = [t('interview.hint.note_lines'), textHint(t, false, canGoBack, shown, shown !== undefined)].filter(Boolean);
-    prompter.context({ position, hint: hints.join(' · ') });
+    prompter.context({ position, hint: hints.join(' · '), ...lastTime(previous?.notes[noteKey] || undefined) });
     const raw = await prompter.input({
       message: step.kind === 'note' ? t('interview.note', { dimension: title }) : t(`interview.note.${step.id}`),
       default: shown,
@@ -318,9 +328,11 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     ),
     intro: step.index === 0 ? dimension.intro?.[lang] : undefined,
     help: q.help[lang],
+    ...lastTime(earlierAnswerText(q, previous, lang)),
   });
-  const current = state.answers.answers[q.id];
   const wasSkipped = state.skipped.has(q.id);
+  // Not answered in this interview yet: last time's answer is the default.
+  const current = state.answers.answers[q.id] ?? (wasSkipped ? undefined : previous?.answers[q.id]);
   // A question without its own "don't know" option still lets the person move on, unanswered.
   const skip: Choice<Nav>[] = q.options.some((o) => o.dontKnow) ? [] : [{ value: SKIP, name: t('interview.skip') }];
 
@@ -354,6 +366,13 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
   if (picked.includes(BACK)) return BACK;
   if (picked.includes(SKIP)) return SKIP;
   return picked as string[];
+}
+
+function earlierAnswerText(q: Question, previous: Answers | undefined, lang: Lang): string | undefined {
+  const value = previous?.answers[q.id];
+  if (value === undefined) return undefined;
+  const ids = Array.isArray(value) ? value : [value];
+  return ids.map((id) => q.options.find((o) => o.id === id)?.label[lang] ?? id).join(', ') || '—';
 }
 
 /** Typed into an optional text answer (or a note) that has a value, clears it. */
@@ -413,5 +432,15 @@ export function profileProblem(q: ProfileQuestion, value: string, t: Translate, 
     return undefined;
   }
   if (q.pattern && !new RegExp(q.pattern).test(value)) return t('interview.error.pattern');
+  if (q.format === 'enterprise-number') {
+    const check = checkEnterpriseNumber(value);
+    if (!check.ok) return t('compare.error.enterprise_number', { problem: check.problem, country: check.country ?? 'other' });
+  }
   return undefined;
+}
+
+/** An enterprise number as it is usually written (0123.456.749), the form saved in the answers file. */
+function enterpriseFormatted(value: string): string {
+  const check = checkEnterpriseNumber(value);
+  return check.ok ? check.formatted : value;
 }

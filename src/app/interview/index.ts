@@ -1,7 +1,10 @@
 // `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
 // summary and the report files.
 import { Chalk } from 'chalk';
-import type { Answers } from '../../engine/answers/load.js';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { validateAnswers, type Answers, type DroppedAnswer } from '../../engine/answers/load.js';
+import { parseYaml, readTextFile } from '../../io/read.js';
 import { serializeAnswers } from '../../io/answers-write.js';
 import { assessAnswers } from '../context.js';
 import { writeReportFiles } from '../outputs.js';
@@ -32,6 +35,8 @@ export interface InterviewCommandOptions {
   answersFile?: string | undefined;
   /** An existing answers file to continue. */
   resumeFile?: string | undefined;
+  /** A re-assessment: the earlier answers file, whose answers are offered as defaults (never written to). */
+  fromFile?: string | undefined;
   /** Replace report files that already exist. */
   force?: boolean | undefined;
   /** Where default files go and unfinished ones are looked for. */
@@ -62,15 +67,38 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     created = true;
   }
 
-  const startLang = state?.answers.language ?? opts.lang ?? langFromEnv();
+  // A re-assessment (--from, or a resumed file that records the one it follows) offers the earlier answers.
+  const dropped: DroppedAnswer[] = [];
+  let previous: Answers | undefined;
+  let previousFile = opts.fromFile;
+  if (previousFile) previous = loadPrevious(previousFile, pack, dropped);
+  else if (state?.answers.previous && file) {
+    const candidate = resolve(dirname(file), state.answers.previous.file);
+    if (existsSync(candidate)) {
+      previousFile = candidate;
+      try {
+        previous = loadPrevious(candidate, pack, dropped);
+      } catch {
+        previous = undefined; // the earlier file was edited into something unreadable: no defaults
+      }
+    }
+  }
+
+  const startLang = state?.answers.language ?? opts.lang ?? previous?.language ?? langFromEnv();
   let t = translator(startLang, loadUiStrings());
   prompter.say(c.bold(pack.definition.title[startLang]));
   prompter.say(c.dim(interviewLength(pack, t)));
   prompter.say(c.dim(t('interview.intro')));
+  if (previous && opts.fromFile) {
+    prompter.say(t('compare.from.starting', { name: String(previous.company.name ?? '—'), date: previous.assessedOn ?? '—' }));
+    for (const d of dropped) {
+      prompter.say(c.yellow(t('compare.from.dropped', { kind: d.kind, id: d.id, before: previous.questionnaire.version, after: pack.definition.version })));
+    }
+  }
   try {
     if (opts.answersFile) {
       file = opts.answersFile;
-    } else if (!state) {
+    } else if (!state && !previous) {
       const unfinished = findUnfinished(reportsDir, pack);
       if (unfinished.length) {
         const choices: Choice<number>[] = unfinished.map((u, i) => {
@@ -94,6 +122,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
       prompter.say(t('interview.resuming', { file: file! }));
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
+      if (previous && previousFile) state.answers.previous = { file: previousFile, ...(previous.assessedOn ? { assessedOn: previous.assessedOn } : {}) };
     }
     // Advisor mode is kept in the answers file from the start, so a resumed session keeps asking for notes.
     const answers = state.answers;
@@ -110,13 +139,17 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         if (s.answers.company.name === undefined && !s.skipped.has('name')) return;
         file = `${freeStem(reportsDir, String(s.answers.company.name ?? ''), s.answers.assessedOn ?? opts.today)}${ANSWERS_SUFFIX}`;
       }
+      if (s.answers.previous && opts.fromFile && s.answers.previous.file === opts.fromFile) {
+        // Recorded relative to the new file, so the two can move together.
+        s.answers.previous.file = relative(dirname(resolve(file)), resolve(opts.fromFile)).split(sep).join('/');
+      }
       writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
       if (!created) {
         created = true;
         prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file })));
       }
     };
-    state = await runInterview({ pack, state, prompter, advisor, translate: (l) => translator(l, loadUiStrings()), save });
+    state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, loadUiStrings()), save });
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     const lang = state?.answers.language ?? startLang;
@@ -149,6 +182,11 @@ function interviewLength(pack: Pack, t: ReturnType<typeof translator>): string {
   const questions = pack.definition.profile.length + pack.definition.dimensions.reduce((n, d) => n + d.questions.length, 0);
   const minutes = Math.max(5, Math.round((questions * 15) / 60 / 5) * 5);
   return t('interview.length', { questions, minutes });
+}
+
+/** The earlier answers of a re-assessment; what this version of the questionnaire no longer has is left out. */
+function loadPrevious(file: string, pack: Pack, dropped: DroppedAnswer[]): Answers {
+  return validateAnswers(parseYaml(readTextFile(file), file), pack, { requireProfile: false, dropped });
 }
 
 function newState(pack: Pack, today: string, language: Lang, languageChosen: boolean): InterviewState {

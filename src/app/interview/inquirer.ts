@@ -27,6 +27,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
       if (ctx.intro) write(wrap(ctx.intro));
       if (ctx.help) write(c.dim(wrap(ctx.help)));
       if (ctx.hint) write(c.dim(wrap(`(${ctx.hint})`)));
+      if (ctx.lastTime) write(c.yellow(wrap(ctx.lastTime)));
     },
     say(text: string) {
       // Not folded: messages may hold a command or a path to copy whole.

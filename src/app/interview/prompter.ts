@@ -37,6 +37,8 @@ export interface Context {
   intro?: string;
   help?: string;
   hint?: string;
+  /** A re-assessment's earlier answer, already worded ("last time: …"). */
+  lastTime?: string;
 }
 
 export interface Prompter {

@@ -5,6 +5,7 @@ import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
 import { problemAt, zodProblems } from '../yaml/validate.js';
 import { answersFileSchema, type AnswersFile, type AnswerValue } from './schema.js';
+import { checkEnterpriseNumber, type EnterpriseNumberCheck } from '../enterprise/index.js';
 
 export type CompanyValue = string | number;
 
@@ -23,11 +24,25 @@ export interface Answers {
   session?: AnswersFile['session'];
   followUp?: string | undefined;
   plan?: AnswersFile['plan'];
+  /** The earlier answers file a re-assessment follows (path relative to this file) and its date. */
+  previous?: { file: string; assessedOn?: string | undefined } | undefined;
+}
+
+/** What a lenient load left out of a file written for another version of the questionnaire. */
+export interface DroppedAnswer {
+  kind: 'question' | 'profile' | 'option';
+  id: string;
 }
 
 export interface LoadAnswersOptions {
   /** Refuse a file whose required profile fields are missing (true for scoring; false while resuming). */
   requireProfile?: boolean;
+  /**
+   * For a file written for another (same major) version of the questionnaire: leave out, instead of
+   * refusing, what this version no longer has (unknown questions, profile fields, options); each is
+   * pushed here. A file of this very version is checked strictly all the same.
+   */
+  dropped?: DroppedAnswer[];
 }
 
 export function parseAnswers(text: string, file: string, pack: Pack, options: LoadAnswersOptions = {}): Answers {
@@ -56,6 +71,8 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     );
   }
 
+  // Leniency is for files written for another version only: in a file of this version, an unknown id is a mistake.
+  const dropped = data.questionnaire.version !== version ? options.dropped : undefined;
   const problems: Problem[] = [];
   const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
   const atKey = (path: (string | number)[], message: string, hint?: string) =>
@@ -65,6 +82,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const invalid = new Set<string>();
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
+    if (!q && dropped) {
+      dropped.push({ kind: 'profile', id: key });
+      continue;
+    }
     if (!q) {
       atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
       continue;
@@ -88,6 +109,9 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
       at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+    } else if (q.type === 'text' && q.format === 'enterprise-number' && !checkEnterpriseNumber(value).ok) {
+      const check = checkEnterpriseNumber(value) as Extract<EnterpriseNumberCheck, { ok: false }>;
+      at(['company', key], `"${value}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)');
     } else company[key] = value;
   }
   if (options.requireProfile) {
@@ -101,6 +125,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const answers: Record<string, AnswerValue> = {};
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
+    if (!entry && dropped) {
+      if (value !== null) dropped.push({ kind: 'question', id: key });
+      continue;
+    }
     if (!entry) {
       atKey(['answers', key], `unknown question id "${key}"`);
       continue;
@@ -108,6 +136,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     if (value === null) continue;
     const { question } = entry;
     const known = new Set(question.options.map((o) => o.id));
+    if (dropped && (typeof value === 'string' ? [value] : value).some((v) => !known.has(v))) {
+      dropped.push({ kind: 'option', id: key });
+      continue;
+    }
     if (question.type === 'single') {
       if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
       else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
@@ -144,11 +176,17 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     createdAt: data.createdAt,
     updatedAt: data.updatedAt,
     completedAt: data.completedAt,
+    ...(data.previous ? { previous: data.previous } : {}),
     ...(data.advisor ? { advisor: data.advisor } : {}),
     ...(data.session ? { session: data.session } : {}),
     ...(data.followUp ? { followUp: data.followUp } : {}),
     ...(data.plan ? { plan: data.plan } : {}),
   };
+}
+
+function enterpriseProblem(check: Extract<EnterpriseNumberCheck, { ok: false }>): string {
+  if (check.problem === 'checksum') return check.country === 'BE' ? 'its check digits (modulo 97) do not match' : 'its check digit (Luhn) does not match';
+  return check.country === 'BE' ? 'a Belgian number has 10 digits and starts with 0 or 1' : 'expected 10 digits (Belgium) or 9 digits (France)';
 }
 
 function major(version: string): string {

@@ -45,6 +45,14 @@ export const answersFileSchema = z.strictObject({
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
   completedAt: z.optional(z.string()),
+  previous: z.optional(
+    z
+      .strictObject({
+        file: z.string().check(z.minLength(1)),
+        assessedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'assessedOn must be a date like 2026-03-31'))),
+      })
+      .check(about('The earlier answers file this re-assessment follows (relative to this file) and its assessment date')),
+  ),
   // The advisor's deliverable: who runs the session, how, the follow-up date and the plan's own fields.
   advisor: z.optional(advisorSchema),
   session: z.optional(

@@ -72,6 +72,9 @@ export const profileQuestionSchema = z.strictObject({
   max: z.optional(z.number()),
   integer: z.optional(z.boolean()),
   pattern: z.optional(z.string().check(about('text only: a regular expression the answer must match'))),
+  format: z.optional(
+    z.enum(['enterprise-number']).check(about('text only: a checked identifier (enterprise-number: Belgian BCE/KBO with mod-97 check digits, or French SIREN with Luhn)')),
+  ),
   options: z.optional(z.array(profileOptionSchema)),
 });
 
