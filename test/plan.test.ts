@@ -29,6 +29,12 @@ const lanes = (a: Assessment) => ({
 });
 
 describe('the action plan', () => {
+  it('has one plan.yaml entry for every piece of advice in the built-in pack, and none for unknown questions', () => {
+    const data = loadPackPlan(pack)!;
+    const advised = [...pack.questions.values()].filter((e) => e.question.advice).map((e) => e.question.id);
+    expect(Object.keys(data.actions).sort()).toEqual(advised.sort());
+  });
+
   // Golden: a change of plan.yaml or of the rules shows up here and must be looked at.
   const golden = {
     typical: {

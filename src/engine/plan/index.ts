@@ -29,6 +29,9 @@ export interface PlanInput {
   entries?: Record<string, PlanEntry>;
 }
 
+/** An action plan.yaml does not list: medium effort, no legal reason, no cost. */
+const DEFAULT_ENTRY: PlanData['actions'][string] = { effort: 'medium' };
+
 const EFFORT_UNITS: Record<Effort, number> = { low: 1, medium: 2, high: 3 };
 const LANE_ORDER: Record<PlanLane, number> = { now: 0, next: 1, later: 2 };
 
@@ -61,8 +64,8 @@ export function buildPlan(input: PlanInput): PlanAction[] {
       order++;
       if (q.status === 'hidden' || q.points >= q.maxPoints) continue;
       const question = dimension.questions.find((x) => x.id === q.id);
-      const entry = data.actions[q.id];
-      if (!question?.advice || !entry) continue;
+      if (!question?.advice) continue;
+      const entry = data.actions[q.id] ?? DEFAULT_ENTRY;
       const dimensionGain = ((q.maxPoints - q.points) / q.maxPoints) * (q.weight / dimWeight) * 100;
       const gain = (dimensionGain * dimension.weight) / totalWeight;
       const action: PlanAction & { order: number } = {
