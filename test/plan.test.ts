@@ -93,6 +93,16 @@ describe('the action plan', () => {
     expect(action).toMatchObject({ owner: 'Marie', due: '2026-05-31', status: 'in-progress' });
   });
 
+  it('lists planned actions whose question now has its best answer as done', () => {
+    const text = readExample('typical')
+      .replace('notes:', 'plan:\n  cyber_awareness: { owner: Marie, status: in-progress }\n  ai_rules: { owner: Paul }\nnotes:')
+      .replace('cyber_awareness: never', 'cyber_awareness: yearly');
+    const a = assessed('typical', text);
+    expect(a.planDone).toEqual([{ id: 'cyber_awareness', dimension: 'cybersecurity', text: pack.questions.get('cyber_awareness')!.question.advice!.fr, owner: 'Marie' }]);
+    expect(a.plan!.some((p) => p.id === 'cyber_awareness')).toBe(false);
+    expect(a.plan!.find((p) => p.id === 'ai_rules')!.owner).toBe('Paul');
+  });
+
   it('refuses plan entries for unknown actions, with file and line', () => {
     const text = readExample('typical').replace('notes:', 'plan:\n  ai_magic: { owner: Marie }\nnotes:');
     expect(() => example('typical', text)).toThrow(/plan actions are keyed by question id; "ai_magic" is not one/);

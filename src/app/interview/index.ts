@@ -123,6 +123,9 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
       if (previous && previousFile) state.answers.previous = { file: previousFile, ...(previous.assessedOn ? { assessedOn: previous.assessedOn } : {}) };
+      // The plan's owners, dates and statuses and the advisor carry over to the next session.
+      if (previous?.plan) state.answers.plan = structuredClone(previous.plan);
+      if (previous?.advisor) state.answers.advisor = { ...previous.advisor };
     }
     // Advisor mode is kept in the answers file from the start, so a resumed session keeps asking for notes.
     const answers = state.answers;

@@ -9,7 +9,7 @@ import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
 import { establishedFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
-import { addMonths, buildPlan, calendarEvents, type PlanData } from '../plan/index.js';
+import { addMonths, buildPlan, calendarEvents, doneActions, type PlanData } from '../plan/index.js';
 import type { AdvisorIdentity, Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
 
 export type { Assessment } from './types.js';
@@ -110,7 +110,7 @@ export function assess(input: AssessInput): Assessment {
     warnings.push(...result.warnings);
   }
 
-  let planPart: Pick<Assessment, 'plan' | 'calendar' | 'followUp'> = {};
+  let planPart: Pick<Assessment, 'plan' | 'planDone' | 'calendar' | 'followUp'> = {};
   if (input.plan) {
     const plan = buildPlan({ def, scores, answers, data: input.plan, aids: aids ?? [], assessedOn, lang, entries: answers.plan });
     const followUp = answers.followUp ?? addMonths(assessedOn, input.plan.followUpMonths);
@@ -120,7 +120,8 @@ export function assess(input: AssessInput): Assessment {
       return until && until.length === 10 ? [{ id: m.id, date: until, source: m.url }] : [];
     });
     const calendar = calendarEvents({ plan, data: input.plan, answers, aidsClosing, assessedOn, followUp });
-    planPart = { plan, calendar, followUp };
+    const planDone = doneActions({ def, scores, entries: answers.plan, lang });
+    planPart = { plan, ...(planDone.length ? { planDone } : {}), calendar, followUp };
   }
   const advisor = { ...input.advisor, ...answers.advisor };
 

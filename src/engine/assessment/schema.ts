@@ -117,6 +117,7 @@ export const assessmentSchema = z.object({
   ),
   aids: z.optional(z.array(aidMatchSchema)),
   plan: z.optional(z.array(planActionSchema)),
+  planDone: z.optional(z.array(z.object({ id: z.string(), dimension: z.string(), text: z.string(), owner: z.optional(z.string()) }))),
   calendar: z.optional(
     z.array(
       z.object({

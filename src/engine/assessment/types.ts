@@ -22,6 +22,8 @@ export interface Assessment {
   aids?: AidMatch[];
   /** The action plan across the dimensions, lane by lane, most urgent first (filled from the pack's plan.yaml). */
   plan?: PlanAction[];
+  /** Actions the answers file's `plan:` lists that are now done: their question has its best answer. */
+  planDone?: { id: string; dimension: string; text: string; owner?: string }[];
   /** Dated events after the assessment date: plan targets, legal deadlines, aid windows that close, the follow-up. */
   calendar?: CalendarEvent[];
   /** The follow-up review (YYYY-MM-DD): `followUp` of the answers, else the pack's default months after the assessment. */

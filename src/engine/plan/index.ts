@@ -138,6 +138,20 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** Actions the advisor planned (answers `plan:`) whose question now has its best answer. */
+export function doneActions(input: Pick<PlanInput, 'def' | 'scores' | 'entries' | 'lang'>): { id: string; dimension: string; text: string; owner?: string }[] {
+  const done: { id: string; dimension: string; text: string; owner?: string }[] = [];
+  input.def.dimensions.forEach((dimension, di) => {
+    for (const q of input.scores.dimensions[di]!.questions) {
+      const entry = input.entries?.[q.id];
+      const question = dimension.questions.find((x) => x.id === q.id);
+      if (!entry || !question?.advice || q.status !== 'answered' || q.points < q.maxPoints) continue;
+      done.push({ id: q.id, dimension: dimension.id, text: question.advice[input.lang], ...(entry.owner ? { owner: entry.owner } : {}) });
+    }
+  });
+  return done;
+}
+
 // ---- Net cost after aid: one small adapter over the aid match's numeric terms ----
 
 /** The numbers an aid pays with: a percentage of the eligible cost, within a cap. */

@@ -86,9 +86,17 @@ export function planSection(ctx: Context): void {
   L.group('Sect', () => {
     L.heading(1, t('plan.title'));
     L.paragraph(t('plan.intro'), { size: 9.5, color: COLOR.muted });
-    if (!a.plan!.length) {
+    if (!a.plan!.length && !a.planDone?.length) {
       L.paragraph(t('plan.empty'));
       return;
+    }
+    if (a.planDone?.length) {
+      L.heading(2, t('plan.done_title'));
+      L.list(a.planDone.map((d) => [{ text: d.text }, ...(d.owner ? [{ text: t('plan.owner', { owner: d.owner }), size: 8.5, color: COLOR.muted }] : [])]), {
+        size: 9.5,
+        marker: () => '✓',
+        markerColor: COLOR.good,
+      });
     }
     for (const lane of LANES) {
       const actions = a.plan!.filter((p) => p.lane === lane);
