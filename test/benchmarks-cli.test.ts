@@ -27,7 +27,7 @@ describe('assess with benchmarks (built command)', () => {
     tmp.cleanup();
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    const comparisons = lines.filter((l) => /^\s+[✓✗?] .+: .+ \(\d{4}\) — you: (yes|no|unknown)/.test(l));
+    const comparisons = lines.filter((l) => /^\s+[✓◐✗?] .+ of .+ \(.+, \d{4}\) — You: (yes|partly|not yet|unknown)$/.test(l));
     expect(comparisons).toHaveLength(5);
     expect(lines.some((l) => /^Digital intensity \(Eurostat \d{4} definition\): \d+\/12 technologies/.test(l))).toBe(true);
     expect(r.stdout).toMatch(/2030 target: 90%/);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
+import { BIN, EXAMPLES, ROOT, readExample, runCli, tempDir, writeFile } from './helpers/cli.js';
 
 const tmp = tempDir();
 afterAll(tmp.cleanup);
@@ -146,5 +146,18 @@ describe('the command line in the user language', () => {
     // No terminal here: the interview cannot start, and says so in Dutch-independent terms (exit 2, one line).
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends quietly with exit 0 when stdout is closed mid-way (digiscan … | head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'assess', '--answers', example('typical'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 });

@@ -175,7 +175,8 @@ describe('compare on the command line', () => {
     const fr = spaces(runCli(['compare', b, a], { cwd: dir }));
     expect(fr.code, fr.stderr).toBe(0);
     expect(fr.stdout).toContain('2 mars 2026 → 15 septembre 2026 (6,5 mois) · même nom d\'entreprise');
-    expect(fr.stdout).toMatch(/Site web\s+57 →\s+\d+\s+\+\d+/);
+    const before = assessText(typical).dimensions.find((d) => d.id === 'website')!.score;
+    expect(fr.stdout).toMatch(new RegExp(`Site web\\s+${before} →\\s+\\d+\\s+\\+\\d+`));
     expect(fr.stdout).toContain('Étapes conseillées la dernière fois, réalisées depuis');
     const nl = spaces(runCli(['compare', b, a, '--lang', 'nl'], { cwd: dir }));
     expect(nl.stdout).toContain('Vorige keer aangeraden stappen, intussen gezet');

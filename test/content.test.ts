@@ -15,6 +15,7 @@ const files = {
   pack: join(PACK_DIR, 'pack.yaml'),
   benchmarks: join(PACK_DIR, 'benchmarks.yaml'),
   ui: UI_FILE,
+  report: join(ROOT, 'questionnaires/i18n/report.yaml'),
 };
 
 /** Every mapping that holds one language key, with its path. */
@@ -53,7 +54,9 @@ describe('texts in three languages', () => {
     const ui = loadUiStrings();
     const sources = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
     const keys = [...sources.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]!);
-    keys.push(...diiLevels.map((l) => `dii.level.${l}`), ...['size', 'region', 'both'].map((k) => `benchmark.fallback_${k}`));
+    keys.push(...diiLevels.map((l) => `dii.level.${l}`), ...['size', 'region', 'both'].map((k) => `report.fallback.${k}`));
+    keys.push(...['yes', 'partly', 'no', 'unknown'].map((s) => `report.you.${s}`));
+    keys.push(...['answered', 'dontKnow', 'missing', 'notApplicable', 'hidden_counted', 'hidden_excluded'].map((s) => `report.status.${s}`));
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.filter((k) => !(k in ui))).toEqual([]);
   });
@@ -106,6 +109,40 @@ describe('the built-in questionnaire', () => {
     const nace = new RegExp(pack.profile.get('nace')!.pattern!);
     expect(['62.01', '47.11', '43'].every((c) => nace.test(c))).toBe(true);
     expect(['6201', '62-01', 'AB.12'].some((c) => nace.test(c))).toBe(false);
+  });
+
+  const questions = pack.definition.dimensions.flatMap((d) => d.questions);
+  const question = (id: string) => questions.find((q) => q.id === id)!;
+
+  it('asks about AI transparency only of firms that use AI, and about NIS2 only from 10 persons', () => {
+    expect(question('ai_transparency').when).toEqual({ question: 'ai_use', anyOf: expect.arrayContaining(['occasionally', 'regularly']) });
+    // The gate opens exactly for the answers that say the firm uses AI.
+    const usesAi = question('ai_use').options.filter((o) => o.facts?.includes('uses_ai')).map((o) => o.id);
+    expect(question('ai_transparency').when).toEqual({ question: 'ai_use', anyOf: usesAi });
+    const bakery = scoreAssessment(pack.definition, { company: { employees: 6 }, answers: { cyber_nis2: 'dont-know', ai_use: 'no' } });
+    const nis2 = bakery.dimensions.flatMap((d) => d.questions).find((q) => q.id === 'cyber_nis2')!;
+    expect(nis2).toMatchObject({ status: 'hidden', counted: false });
+    const firm = scoreAssessment(pack.definition, { company: { employees: 60 }, answers: { cyber_nis2: 'dont-know' } });
+    expect(firm.dimensions.flatMap((d) => d.questions).find((q) => q.id === 'cyber_nis2')!.status).toBe('dontKnow');
+  });
+
+  it('never talks of a website in the help of a question asked of a firm without one', () => {
+    const gate = 'web_presence';
+    const withoutSite = questions.filter((q) => q.id !== gate && !(q.when && 'question' in q.when && q.when.question === gate));
+    const offenders = withoutSite.filter((q) => /website|your site/i.test(q.help.en) || /\bsite\b/i.test(q.help.fr) || /website/i.test(q.help.nl)).map((q) => q.id);
+    expect(offenders).toEqual([]);
+  });
+
+  it('words dated legal rules so they stay true on any assessment date (no "from <date>")', () => {
+    const dated = /\b(from|until) \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/i;
+    expect(questions.filter((q) => dated.test(q.help.en) || /\b(à partir du|jusqu'au) \d/.test(q.help.fr) || /\b(vanaf|tot) \d/.test(q.help.nl)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('marks partial answers as "partly" for the facts the comparisons read', () => {
+    expect(question('cyber_mfa').options.find((o) => o.id === 'some')!.partly).toEqual(['uses_mfa']);
+    expect(question('inv_peppol_send').options.find((o) => o.id === 'some')!.partly).toEqual(['sends_einvoices']);
+    // An option cannot establish a fact both fully and in part.
+    for (const q of questions) for (const o of q.options) expect((o.partly ?? []).filter((f) => o.facts?.includes(f)), `${q.id}.${o.id}`).toEqual([]);
   });
 
   it('establishes every fact the benchmarks and the digital-intensity criteria compare with', () => {

@@ -3,6 +3,7 @@ import type { Assessment } from '../src/engine/assessment/types.js';
 import type { Lang } from '../src/core/lang.js';
 import { translator } from '../src/i18n/ui.js';
 import { renderPdf } from '../src/reports/pdf/index.js';
+import { nextStepText, practiceText } from '../src/reports/benchmarks.js';
 import { fixtureAssessment } from './fixtures/pdf-assessment.js';
 import { readPdf, squash } from './helpers/pdf.js';
 import { loadUiStrings } from '../src/io/load.js';
@@ -23,9 +24,19 @@ function expectKeyContent(a: Assessment, text: string) {
   for (const d of a.dimensions) {
     has(d.title);
     for (const s of d.strengths) has(s);
-    for (const s of d.nextSteps) has(s.text);
+    for (const s of d.nextSteps) has(nextStepText(s, t));
     if (d.note) has(d.note);
-    for (const b of d.benchmarks) has(b.indicator);
+    for (const b of d.benchmarks) {
+      has(b.title);
+      has(b.indicator);
+      has(practiceText(b.company, t));
+      // Curation notes are for the advisor: never in the client report.
+      for (const c of b.curation) expect(body).not.toContain(squash(c.note));
+    }
+    for (const b of d.benchmarksWithheld) {
+      expect(body).not.toContain(squash(b.source));
+      for (const c of b.curation) expect(body).not.toContain(squash(c.note));
+    }
     for (const q of d.questions) has(q.text);
   }
   for (const aid of a.aids ?? []) {
@@ -33,7 +44,7 @@ function expectKeyContent(a: Assessment, text: string) {
     has(aid.rate);
     for (const c of aid.conditions) has(c);
   }
-  for (const key of ['pdf.radar_title', 'pdf.aids_title', 'pdf.dii_title', 'pdf.method_title', 'pdf.appendix_title', 'pdf.col_before']) has(t(key));
+  for (const key of ['report.radar_title', 'pdf.aids_title', 'pdf.dii_title', 'pdf.method_title', 'pdf.appendix_title', 'pdf.col_before']) has(t(key));
   has(t('pdf.dii_count', { count: a.digitalIntensity!.count, max: a.digitalIntensity!.max, level: a.digitalIntensity!.levelName }));
 }
 

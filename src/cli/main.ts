@@ -176,6 +176,13 @@ function chooseCliLang(argv: readonly string[], fromEnv: () => Lang): Lang {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`digiscan … | head`) is not an error: stop writing, quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const args = argv.slice(2);
   // The version needs no strings, no pack and no locale: answer it before loading anything.
   if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) {

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Assessment, BenchmarkComparison } from '../engine/assessment/types.js';
-import { companyText, comparisonText, figureText } from './benchmarks.js';
+import type { Assessment, BenchmarkComparison, PracticeStatus } from '../engine/assessment/types.js';
+import { comparisonText, fallbackText, figureText, nextStepText, practiceText } from './benchmarks.js';
 import type { Translate } from '../i18n/ui.js';
 import { renderAidsSummary } from './aids.js';
+import { formatDateWords } from '../i18n/format.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -45,24 +46,20 @@ function paint(c: ChalkInstance, level: number): (s: string) => string {
   return c.green;
 }
 
-function mark(company: boolean | null): string {
-  return company === null ? '?' : company ? '✓' : '✗';
+function mark(company: PracticeStatus): string {
+  return { yes: '✓', partly: '◐', no: '✗', unknown: '?' }[company];
 }
 
-/** One line: the figure, its population and year, whether the firm does it, and any fallback. */
+/** One line: the figure with its population and source, then whether the firm does it. */
 export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Assessment['language']): string {
-  const extra = [companyText(b, t)];
-  if (b.fallback?.size) extra.push(t('benchmark.other_size'));
-  if (b.fallback?.region) extra.push(t('benchmark.other_region'));
-  if (b.confidence === 'unverified') extra.push(t('benchmark.unverified'));
-  return `${comparisonText(b, t, lang)} — ${extra.join(', ')}`;
+  return `${comparisonText(b, t, lang)} — ${practiceText(b.company, t)}`;
 }
 
 export function renderTerminal(a: Assessment, { color, t, command = 'digiscan' }: TerminalOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   lines.push(c.bold(t('assessment_of', { name: a.company.name || '—' })));
-  lines.push(c.dim(t('assessed_on', { date: a.assessedOn, id: a.questionnaire.id, version: a.questionnaire.version })));
+  lines.push(c.dim(t('assessed_on', { date: formatDateWords(a.assessedOn, a.language), id: a.questionnaire.id, version: a.questionnaire.version })));
   lines.push('');
   const labelWidth = Math.max(t('overall').length, ...a.dimensions.map((d) => d.title.length));
   const row = (label: string, score: number, level: number, levelName: string) =>
@@ -76,6 +73,9 @@ export function renderTerminal(a: Assessment, { color, t, command = 'digiscan' }
     const b = d.benchmarks[0];
     if (b) lines.push(c.dim(`${' '.repeat(labelWidth)}  ${mark(b.company)} ${comparisonLine(b, t, a.language)}`));
   }
+  // Said once for all the lines above, not under each.
+  const fallback = fallbackText(a.dimensions.flatMap((d) => d.benchmarks.slice(0, 1)), a.company.employees, t);
+  if (fallback) lines.push(c.dim(fallback));
   const dii = a.digitalIntensity;
   if (dii) {
     lines.push('');
@@ -83,21 +83,21 @@ export function renderTerminal(a: Assessment, { color, t, command = 'digiscan' }
     const unknown = dii.unknown ? ` (${t('dii.unknown', { count: dii.unknown, max: dii.max })})` : '';
     const summary = t('dii.summary', { count: dii.count, max: dii.max, level: dii.levelName });
     lines.push(t('dii.line', { title: t('dii.title', { year: dii.definitionYear }), summary, basic }) + unknown);
-    const shares = dii.comparisons.filter((x) => !x.id.startsWith('dii-level-share'));
+    const shares = dii.comparisons.filter((x) => x.level === undefined);
     const parts = shares.map((x) =>
       x.target
         ? t('dii.target_short', { year: x.year, value: figureText(x, a.language) })
         : t('benchmark.short', { population: x.population, value: figureText(x, a.language), year: x.year }),
     );
     if (parts.length) lines.push(c.dim(`  ${parts.join(' · ')}`));
-    const fallback = shares.find((x) => x.fallback)?.fallback;
-    if (fallback) lines.push(c.dim(`  ${fallback.note}`));
+    const note = fallbackText(shares.filter((x) => !x.target), a.company.employees, t);
+    if (note) lines.push(c.dim(`  ${note}`));
   }
   lines.push('');
   for (const d of a.dimensions) {
     if (!d.nextSteps.length && !d.note) continue;
     lines.push(c.bold(`${d.title} — ${t('next_steps')}`));
-    for (const s of d.nextSteps) lines.push(`  → ${s.text}`);
+    for (const s of d.nextSteps) lines.push(`  → ${nextStepText(s, t)}`);
     if (d.note) lines.push(c.dim(`  ${t('advisor_note')}: ${d.note}`));
   }
   if (a.plan?.length) {

@@ -8,7 +8,7 @@ import { translator, type UiStrings } from '../../i18n/ui.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
-import { establishedFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
+import { establishedFacts, partlyFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
 import { addMonths, buildPlan, calendarEvents, doneActions, type PlanData } from '../plan/index.js';
 import type { AdvisorIdentity, Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
 
@@ -50,7 +50,7 @@ export function assess(input: AssessInput): Assessment {
     compare = {
       data: input.benchmarks,
       firm: { employees: company.employees, region: company.region },
-      status: factStatus(def, establishedFacts(def, answers), statuses),
+      status: factStatus(def, establishedFacts(def, answers), partlyFacts(def, answers), statuses),
       lang,
       t: translator(lang, input.ui ?? {}),
     };
@@ -58,6 +58,7 @@ export function assess(input: AssessInput): Assessment {
 
   const dimensions: DimensionResult[] = def.dimensions.map((dimension, i) => {
     const score = scores.dimensions[i]!;
+    const compared = compare ? dimensionBenchmarks(dimension.id, compare) : { shown: [], withheld: [] };
     const result: DimensionResult = {
       id: dimension.id,
       title: dimension.title[lang],
@@ -68,7 +69,8 @@ export function assess(input: AssessInput): Assessment {
       counts: score.counts,
       strengths: strengths(dimension, score, lang),
       nextSteps: nextSteps(dimension, score, lang, def.report?.nextSteps),
-      benchmarks: compare ? dimensionBenchmarks(dimension.id, compare) : [],
+      benchmarks: compared.shown,
+      benchmarksWithheld: compared.withheld,
       questions: dimension.questions.map((q, qi) => {
         const s = score.questions[qi]!;
         const value = answers.answers[q.id];
@@ -80,6 +82,7 @@ export function assess(input: AssessInput): Assessment {
           answer: chosen.map((id) => q.options.find((o) => o.id === id)!.label[lang]),
           points: s.points,
           maxPoints: s.maxPoints,
+          counted: s.counted,
         };
       }),
     };
@@ -91,6 +94,8 @@ export function assess(input: AssessInput): Assessment {
   const warnings: AssessmentWarning[] = [];
   const missing = scores.dimensions.reduce((n, d) => n + d.counts.missing, 0);
   if (missing) warnings.push({ code: 'unanswered', params: { count: missing } });
+  const dontKnow = scores.dimensions.reduce((n, d) => n + d.counts.dontKnow, 0);
+  if (dontKnow) warnings.push({ code: 'dont_know', params: { count: dontKnow } });
 
   const assessedOn = answers.assessedOn ?? input.today;
   let aids: Assessment['aids'];

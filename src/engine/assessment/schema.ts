@@ -10,19 +10,39 @@ const status = z.enum(['answered', 'dontKnow', 'notApplicable', 'hidden', 'missi
 const score = z.number().check(z.gte(0), z.lte(100));
 const level = z.int().check(z.gte(1), z.lte(5));
 
+const practice = z.enum(['yes', 'partly', 'no', 'unknown']);
+const diiLevel = z.enum(['very-low', 'low', 'high', 'very-high']);
+const publisher = z.object({
+  name: z.string(),
+  kind: z.enum(['administration', 'statistical-office', 'eu-institution', 'regional-agency', 'other']),
+  via: z.optional(z.object({ name: z.string(), kind: z.enum(['newspaper', 'parliament', 'administration', 'other']) })),
+});
+
 export const benchmarkComparisonSchema = z.object({
   id: z.string(),
+  fact: z.string(),
+  title: z.string(),
   indicator: z.string(),
   value: z.number(),
   approximate: z.optional(z.string()),
   target: z.optional(z.boolean()),
   year: z.int(),
+  populationId: z.string(),
   population: z.string(),
+  sizeClass: z.object({ min: z.number(), max: z.nullable(z.number()) }),
+  populationRegion: z.string(),
   source: z.string(),
+  publisher,
+  dataset: z.optional(z.string()),
+  asOf: z.optional(z.string()),
   confidence,
-  note: z.optional(z.string()),
-  company: z.nullable(z.boolean()),
-  fallback: z.optional(z.object({ size: z.boolean(), region: z.boolean(), note: z.string() })),
+  context: z.optional(z.string()),
+  curation: z.array(
+    z.object({ kind: z.enum(['unverified', 'page-not-found', 'sources-disagree', 'rolling-page', 'secondary-only', 'outdated']), note: z.string() }),
+  ),
+  company: practice,
+  fallback: z.optional(z.object({ size: z.boolean(), region: z.boolean(), population: z.string() })),
+  level: z.optional(diiLevel),
 });
 
 export const aidMatchSchema = z.object({
@@ -90,29 +110,34 @@ export const assessmentSchema = z.object({
       levelName: z.string(),
       counts: z.record(status, z.int().check(z.gte(0))),
       strengths: z.array(z.string()),
-      nextSteps: z.array(z.object({ questionId: z.string(), text: z.string(), gain: z.number() })),
+      nextSteps: z.array(z.object({ questionId: z.string(), text: z.string(), status, gain: z.number() })),
       benchmarks: z.array(benchmarkComparisonSchema),
+      benchmarksWithheld: z.array(benchmarkComparisonSchema),
       note: z.optional(z.string()),
       questions: z.array(
-        z.object({ id: z.string(), text: z.string(), status, answer: z.array(z.string()), points: z.number(), maxPoints: z.number() }),
+        z.object({ id: z.string(), text: z.string(), status, answer: z.array(z.string()), points: z.number(), maxPoints: z.number(), counted: z.boolean() }),
       ),
     }),
   ),
   notes: z.record(z.string(), z.string()),
   digitalIntensity: z.optional(
     z.object({
-      count: z.int().check(z.gte(0), z.lte(12)),
+      count: z.int().check(z.gte(0)),
       max: z.int(),
       unknown: z.int(),
-      level: z.enum(['very-low', 'low', 'high', 'very-high']),
+      level: diiLevel,
       levelName: z.string(),
+      bands: z.array(z.object({ level: diiLevel, min: z.int() })),
+      basicMin: z.int(),
       basic: z.boolean(),
       definitionYear: z.int(),
       source: z.string(),
+      publisher,
       criteria: z.array(
         z.object({ id: z.string(), label: z.string(), met: z.nullable(z.boolean()), verified: z.boolean(), approximation: z.optional(z.string()) }),
       ),
       comparisons: z.array(benchmarkComparisonSchema),
+      withheld: z.array(benchmarkComparisonSchema),
     }),
   ),
   aids: z.optional(z.array(aidMatchSchema)),

@@ -122,14 +122,20 @@ export interface DimensionResult {
   strengths: string[];
   /** The steps that would raise this score most, best first (at most three). */
   nextSteps: NextStep[];
+  /** Barometer figures shown to the client: only citable ones (README, source policy). */
   benchmarks: BenchmarkComparison[];
+  /** Figures of this dimension the source policy keeps out of the client report, with their curation notes (advisor edition). */
+  benchmarksWithheld: BenchmarkComparison[];
   note?: string;
   questions: AnsweredQuestion[];
 }
 
 export interface NextStep {
   questionId: string;
+  /** The question's advice, in the report language. */
   text: string;
+  /** How the question was answered: "dontKnow" and "missing" steps are worded as "check first". */
+  status: QuestionStatus;
   /** Points this dimension's score would gain with the best answer. */
   gain: number;
 }
@@ -142,11 +148,35 @@ export interface AnsweredQuestion {
   answer: string[];
   points: number;
   maxPoints: number;
+  /** Whether the question counts in the score: false for "not applicable" and for questions not asked whose gate excludes them. */
+  counted: boolean;
 }
 
-/** A barometer figure set beside what this firm does. */
+/** Whether the firm does a practice: "partly" for a partial answer ("MFA on some accounts"); unknown for "don't know" or no answer. */
+export type PracticeStatus = 'yes' | 'partly' | 'no' | 'unknown';
+
+/** Kinds of publisher (benchmarks.yaml); only the first four are shown to a client. */
+export type PublisherKind = 'administration' | 'statistical-office' | 'eu-institution' | 'regional-agency' | 'other';
+
+/** A research note about a figure, for the advisor edition and JSON readers; never printed in the client report. */
+export interface CurationNoteOut {
+  /** unverified · page-not-found · sources-disagree · rolling-page (a page the publisher overwrites) · secondary-only · outdated */
+  kind: 'unverified' | 'page-not-found' | 'sources-disagree' | 'rolling-page' | 'secondary-only' | 'outdated';
+  /** What the research found, in the report language. */
+  note: string;
+}
+
+/**
+ * A barometer figure set beside what this firm does: a practice compared as a practice ("you: partly"
+ * against "share of firms like yours that do it"). Data only: renderers word the status, the fallback
+ * and the source line from these fields.
+ */
 export interface BenchmarkComparison {
   id: string;
+  /** The fact (pack.yaml option facts) the figure measures. */
+  fact: string;
+  /** A heading for the figure, a full phrase in the report language ("Firms with a website"). */
+  title: string;
   /** What the firms do, worded to follow the population ("have a website"). */
   indicator: string;
   /** Share of firms, in percent (for `approximate` figures, the share the wording rounds to). */
@@ -155,36 +185,60 @@ export interface BenchmarkComparison {
   approximate?: string;
   /** A policy target rather than a measured share (`year` is then the target year). */
   target?: boolean;
+  /** The year the figure describes. */
   year: number;
-  /** The population the figure describes, in the report language: always print it next to the figure. */
+  /** Key of the population in benchmarks.yaml, its label in the report language (always print it next to the figure), size class and region code. */
+  populationId: string;
   population: string;
+  sizeClass: { min: number; max: number | null };
+  populationRegion: string;
+  /** The address of the page the figure was read on. */
   source: string;
+  /** Who published the figure, and the newspaper or official text it was read through when no official copy could be read. */
+  publisher: { name: string; kind: PublisherKind; via?: { name: string; kind: 'newspaper' | 'parliament' | 'administration' | 'other' } };
+  /** Dataset code (e.g. isoc_eb_ai) where there is one. */
+  dataset?: string;
+  /** The date the source page states (YYYY, YYYY-MM or YYYY-MM-DD). */
+  asOf?: string;
+  /** official: read on the publisher's page; secondary: read through `publisher.via`; unverified: never in the client report. */
   confidence: 'official' | 'secondary' | 'unverified';
-  note?: string;
-  /** Whether this firm does it (null when the answers cannot tell). */
-  company: boolean | null;
-  /** Set when no figure covers the firm's size class or region: the closest population was used instead. */
-  fallback?: { size: boolean; region: boolean; note: string };
+  /** A fact the client needs to read the figure right (in the report language). */
+  context?: string;
+  /** Research notes for the advisor (what was not verified, disagreeing sources, pages not found); empty when none. */
+  curation: CurationNoteOut[];
+  /** Whether this firm does it. */
+  company: PracticeStatus;
+  /** Set when no figure covers the firm's size class (size) or country (region: an EU-wide figure): the closest population, `population`, was used. Renderers say it once per section. */
+  fallback?: { size: boolean; region: boolean; population: string };
+  /** For the share of firms at the firm's own digital-intensity level: that level. */
+  level?: 'very-low' | 'low' | 'high' | 'very-high';
 }
 
-/** Eurostat Digital Intensity Index: how many of the 12 survey technologies the firm uses. */
+/** Eurostat Digital Intensity Index: how many of the survey technologies the firm uses. */
 export interface DigitalIntensity {
-  /** Criteria met, 0–12 (criteria the answers cannot tell count as not met, as a lower bound). */
+  /** Criteria met (criteria the answers cannot tell count as not met, as a lower bound). */
   count: number;
+  /** The number of criteria in the index (12). */
   max: number;
   /** Criteria the answers cannot tell (not asked, "don't know", or only partly asked). */
   unknown: number;
-  /** Eurostat bands: 0–3 very-low, 4–6 low, 7–9 high, 10–12 very-high. */
+  /** Eurostat band of `count`, from `bands`. */
   level: 'very-low' | 'low' | 'high' | 'very-high';
   levelName: string;
-  /** At least a basic level (count ≥ 4), the Digital Decade 2030 yardstick. */
+  /** The lowest count of each band and the count of the "basic level" (from benchmarks.yaml). */
+  bands: { level: 'very-low' | 'low' | 'high' | 'very-high'; min: number }[];
+  basicMin: number;
+  /** At least a basic level (count ≥ basicMin), the Digital Decade 2030 yardstick. */
   basic: boolean;
-  /** Survey year whose 12 criteria are used, and where the definition is described. */
+  /** Survey year whose criteria are used, and where the definition is described. */
   definitionYear: number;
   source: string;
+  publisher: BenchmarkComparison['publisher'];
   criteria: DigitalIntensityCriterion[];
-  /** Shares of SMEs at basic level (Belgium, EU-27), the 2030 target and the share at this level, each with its source. */
+  /** Shares of SMEs at basic level, the 2030 target and the share at this level: the citable ones. */
   comparisons: BenchmarkComparison[];
+  /** The same kind of figures that the source policy keeps out of the client report (advisor edition). */
+  withheld: BenchmarkComparison[];
 }
 
 export interface DigitalIntensityCriterion {

@@ -3,7 +3,7 @@ import type { Pack } from '../pack/load.js';
 import type { YamlSource } from '../yaml/source.js';
 import { problemAt, validateSource } from '../yaml/validate.js';
 import { DII_BASIC_FACT } from './index.js';
-import { benchmarksSchema, type BenchmarkData } from './schema.js';
+import { benchmarksSchema, diiLevels, type BenchmarkData } from './schema.js';
 
 export const BENCHMARKS_FILE = 'benchmarks.yaml';
 
@@ -45,7 +45,15 @@ function checkReferences(data: BenchmarkData, source: YamlSource, pack: Pack | u
     }
   });
 
+  data.benchmarks.forEach((b, i) => {
+    if (b.confidence === 'official' && b.source.via) at(['benchmarks', i, 'confidence'], `a figure read through ${b.source.via.name} is secondary, not official`);
+  });
   const dii = data.digitalIntensity;
+  dii.bands.forEach((band, i) => {
+    if (band.level !== diiLevels[i]) at(['digitalIntensity', 'bands', i, 'level'], `band ${i + 1} must be "${diiLevels[i]}"`);
+    if (i === 0 ? band.min !== 0 : band.min <= dii.bands[i - 1]!.min) at(['digitalIntensity', 'bands', i, 'min'], i === 0 ? 'the first band starts at 0' : 'bands must start at increasing counts');
+  });
+  if (dii.basicMin > dii.criteria.length) at(['digitalIntensity', 'basicMin'], `basicMin is more than the ${dii.criteria.length} criteria`);
   if (dii.levelShares) knownPopulation(dii.levelShares.population, ['digitalIntensity', 'levelShares', 'population']);
   const criterionIds = new Set<string>();
   dii.criteria.forEach((c, i) => {
@@ -59,6 +67,8 @@ function checkReferences(data: BenchmarkData, source: YamlSource, pack: Pack | u
 
 function factsOf(pack: Pack): Set<string> {
   const facts = new Set<string>();
-  for (const { question } of pack.questions.values()) for (const o of question.options) o.facts?.forEach((f) => facts.add(f));
+  for (const { question } of pack.questions.values()) {
+    for (const o of question.options) [...(o.facts ?? []), ...(o.partly ?? [])].forEach((f) => facts.add(f));
+  }
   return facts;
 }

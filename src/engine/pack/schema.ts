@@ -24,6 +24,7 @@ export const optionSchema = z.strictObject({
   notApplicable: z.optional(z.boolean().check(about('Leaves the question out of the score altogether'))),
   exclusive: z.optional(z.boolean().check(about('In a multi-choice question, cannot be combined with other options'))),
   facts: z.optional(z.array(idSchema).check(about('Facts about the firm that this answer establishes (used by benchmarks)'))),
+  partly: z.optional(z.array(idSchema).check(about('Facts this answer establishes only in part ("MFA on some accounts"): the report says "partly"'))),
 });
 
 export const conditionSchema = z.union([

@@ -18,7 +18,7 @@ export function nextSteps(dimension: Dimension, score: DimensionScore, lang: Lan
     const question = dimension.questions.find((x) => x.id === q.id);
     if (!question?.advice || q.points >= q.maxPoints) continue;
     const gain = ((q.maxPoints - q.points) / q.maxPoints) * (q.weight / totalWeight) * 100;
-    steps.push({ questionId: q.id, text: question.advice[lang], gain: Math.round(gain * 10) / 10 });
+    steps.push({ questionId: q.id, text: question.advice[lang], status: q.status, gain: Math.round(gain * 10) / 10 });
   }
   // Largest gain first; questionnaire order breaks ties so the output is stable.
   return steps.sort((a, b) => b.gain - a.gain).slice(0, max);

@@ -122,6 +122,16 @@ export function conditionHolds(condition: Condition, input: AnswerSet, shownSoFa
 
 /** Facts the answers establish (e.g. "has_website"), from the options chosen in shown questions. */
 export function establishedFacts(pack: PackDefinition, input: AnswerSet): Set<string> {
+  return chosenFacts(pack, input, 'facts');
+}
+
+/** Facts the answers establish only in part (an option's `partly`: "MFA on some accounts"), unless another answer establishes them fully. */
+export function partlyFacts(pack: PackDefinition, input: AnswerSet): Set<string> {
+  const full = establishedFacts(pack, input);
+  return new Set([...chosenFacts(pack, input, 'partly')].filter((f) => !full.has(f)));
+}
+
+function chosenFacts(pack: PackDefinition, input: AnswerSet, key: 'facts' | 'partly'): Set<string> {
   const shown = visibleQuestions(pack, input);
   const facts = new Set<string>();
   for (const d of pack.dimensions) {
@@ -130,7 +140,7 @@ export function establishedFacts(pack: PackDefinition, input: AnswerSet): Set<st
       if (!shown.has(q.id) || value === undefined) continue;
       for (const o of q.options) {
         const picked = Array.isArray(value) ? value.includes(o.id) : value === o.id;
-        if (picked) o.facts?.forEach((f) => facts.add(f));
+        if (picked) o[key]?.forEach((f) => facts.add(f));
       }
     }
   }

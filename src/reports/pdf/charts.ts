@@ -5,12 +5,12 @@ export interface RadarAxis {
   label: string;
   score: number;
   level: number;
-  /** Comparable firms' share (0–100) for the overlay, when a figure exists. */
-  benchmark?: number | undefined;
-  benchmarkLabel?: string | undefined;
 }
 
-/** Radar of the dimension scores with the comparable-firm overlay (dashed, where figures exist). */
+/**
+ * Radar of the firm's dimension scores (0–100). No comparable-firm overlay: a share of firms doing one
+ * practice is another quantity, and on the same axis it would read as "ahead of" or "behind" peers.
+ */
 export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y: number; width: number; height: number }): void {
   const doc = layout.doc;
   const n = axes.length;
@@ -49,18 +49,6 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
   doc.polygon(...firm).lineWidth(1.6).strokeColor(COLOR.primary).stroke();
   firm.forEach(([x, y]) => doc.circle(x, y, 2.4).fill(COLOR.primary));
 
-  // Comparable firms: dashed segments between neighbouring axes that both have a figure.
-  const bench = axes.map((a, i) => (a.benchmark === undefined ? undefined : point(i, a.benchmark)));
-  doc.lineWidth(1.2).strokeColor(COLOR.benchmark).dash(3, { space: 2 });
-  bench.forEach((p, i) => {
-    const next = bench[(i + 1) % n];
-    if (p && next && (n > 2 || i < n - 1)) doc.moveTo(p[0], p[1]).lineTo(next[0], next[1]).stroke();
-  });
-  doc.undash();
-  bench.forEach((p) => {
-    if (p) doc.rect(p[0] - 2.2, p[1] - 2.2, 4.4, 4.4).fill(COLOR.benchmark);
-  });
-
   // Axis labels with the score, placed outside the outer ring.
   const labelWidth = 118;
   axes.forEach((a, i) => {
@@ -69,13 +57,10 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
     const align = Math.abs(cos) < 0.2 ? 'center' : cos > 0 ? 'left' : 'right';
     const lx = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x : x - labelWidth;
     const title = layout.heightOf(a.label, labelWidth, { size: 8.5, bold: true });
-    const total = title + (a.benchmark === undefined ? 11 : 21);
+    const total = title + 11;
     const ly = Math.sin(angle(i)) < -0.5 ? y - total : Math.sin(angle(i)) > 0.5 ? y - 2 : y - total / 2;
     layout.style({ size: 8.5, bold: true }).text(a.label, lx, ly, { width: labelWidth, align, lineGap: 1 });
     layout.style({ size: 8.5, bold: true, color: levelColor(a.level) }).text(`${a.score}/100`, lx, ly + title, { width: labelWidth, align, lineBreak: false });
-    if (a.benchmark !== undefined) {
-      layout.style({ size: 8, color: COLOR.benchmark }).text(a.benchmarkLabel ?? '', lx, ly + title + 10, { width: labelWidth, align, lineBreak: false });
-    }
   });
   doc.restore();
 }

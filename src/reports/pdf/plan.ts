@@ -1,6 +1,6 @@
 // PDF sections of the advisor's deliverable: the one-page summary at the front, the action plan,
 // the advisor annex (advisor edition only) and the advisor's identity on the cover and in the footer.
-import type { Assessment, CalendarEvent, PlanAction } from '../../engine/assessment/types.js';
+import type { Assessment, BenchmarkComparison, CalendarEvent, PlanAction } from '../../engine/assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
 import { advisorFieldsText, aidName, aidsText, costText, legalText, netText } from '../plan.js';
 import { COLOR, levelColor, PAGE_MARGINS, type TextPart } from './layout.js';
@@ -158,17 +158,20 @@ export function advisorAnnex({ a, t, L }: Context): void {
     // What the data marks unverified or contradictory, and why.
     L.heading(2, t('annex.uncertain'));
     const items: TextPart[][] = [];
-    const comparisons = [...a.dimensions.flatMap((d) => d.benchmarks), ...(a.digitalIntensity?.comparisons ?? [])];
-    for (const b of comparisons) {
-      const curation = (b as { curation?: unknown }).curation;
-      if (b.confidence === 'official' && !b.note && !curation) continue;
-      const parts: TextPart[] = [{ text: `${b.indicator} — ${b.population}`, bold: true }];
-      if (b.confidence !== 'official') parts.push({ text: t(`annex.confidence.${b.confidence}`), color: COLOR.warn, size: 8.5 });
-      if (b.note) parts.push({ text: b.note, size: 8.5 });
-      for (const note of Array.isArray(curation) ? curation : curation ? [curation] : []) parts.push({ text: reasonText(note), size: 8.5 });
-      parts.push({ text: b.source, size: 7.5, color: COLOR.muted });
+    // Barometer figures: those shown with their curation notes, and those the source policy withholds from the client.
+    const shown = [...a.dimensions.flatMap((d) => d.benchmarks), ...(a.digitalIntensity?.comparisons ?? [])];
+    const withheld = [...a.dimensions.flatMap((d) => d.benchmarksWithheld ?? []), ...(a.digitalIntensity?.withheld ?? [])];
+    const figure = (b: BenchmarkComparison, isWithheld: boolean) => {
+      if (!isWithheld && b.confidence === 'official' && !b.curation.length) return;
+      const parts: TextPart[] = [{ text: `${b.title} — ${b.population} (${b.year})`, bold: true }];
+      const flags = [b.confidence !== 'official' ? t(`annex.confidence.${b.confidence}`) : undefined, isWithheld ? t('annex.withheld') : undefined].filter(Boolean);
+      if (flags.length) parts.push({ text: flags.join(' · '), color: COLOR.warn, size: 8.5 });
+      for (const c of b.curation) parts.push({ text: t('annex.curation_line', { kind: t(`annex.curation.${c.kind}`), note: c.note }), size: 8.5 });
+      parts.push({ text: `${b.publisher.name}${b.publisher.via ? ` / ${b.publisher.via.name}` : ''} · ${b.source}`, size: 7.5, color: COLOR.muted });
       items.push(parts);
-    }
+    };
+    for (const b of shown) figure(b, false);
+    for (const b of withheld) figure(b, true);
     for (const aid of a.aids ?? []) {
       if (aid.confidence === 'official' && !aid.unverified.length) continue;
       const parts: TextPart[] = [{ text: aid.name, bold: true }];

@@ -1,8 +1,9 @@
 // The sections of the PDF report, in reading order. Each reads only the Assessment and writes
 // through the Layout, which keeps the structure tree and the page breaks right.
-import type { AidMatch, Assessment, BenchmarkComparison, DimensionResult } from '../../engine/assessment/types.js';
+import type { AidMatch, AnsweredQuestion, Assessment, BenchmarkComparison, DimensionResult } from '../../engine/assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
 import { estimateText } from '../aids.js';
+import { fallbackText, nextStepText, practiceText, sourceText } from '../benchmarks.js';
 import { drawBar, drawIntensityGauge, drawLegend, drawRadar, drawScoreRing } from './charts.js';
 import { COLOR, levelColor, PAGE_MARGINS, type Layout, type TextPart } from './layout.js';
 
@@ -129,43 +130,36 @@ function headline(d: DimensionResult): BenchmarkComparison | undefined {
 export function overview({ a, t, L, fmt }: Context): void {
   L.newPage();
   L.group('Sect', () => {
-    L.heading(1, t('pdf.radar_title'));
-    const withBench = a.dimensions.filter((d) => headline(d));
-    const alt = [
-      t('pdf.radar_alt', { list: a.dimensions.map((d) => `${d.title} ${d.score}`).join(', ') }),
-      withBench.length ? t('pdf.radar_alt_benchmark', { list: withBench.map((d) => `${d.title} ${figureValue(fmt, headline(d)!)}`).join(', ') }) : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    // The radar shows the firm's scores only: a share of firms doing one practice is another quantity
+    // on another scale, so it is set beside the firm's own practice in the table and in each section.
+    L.heading(1, t('report.radar_title'));
+    const alt = t('pdf.radar_alt', { list: a.dimensions.map((d) => `${d.title} ${d.score}`).join(', ') });
     if (a.dimensions.length >= 3) {
-      L.figure(alt, 300, (x, y, width, height) =>
+      L.figure(alt, 255, (x, y, width, height) =>
         drawRadar(
           L,
-          a.dimensions.map((d) => {
-            const b = headline(d);
-            return { label: d.title, score: d.score, level: d.level, benchmark: b?.value, benchmarkLabel: b ? figureValue(fmt, b) : undefined };
-          }),
+          a.dimensions.map((d) => ({ label: d.title, score: d.score, level: d.level })),
           { x, y, width, height },
         ),
       );
     }
-    const legend: { label: string; color: string; dashed?: boolean }[] = [{ label: t('pdf.legend_firm'), color: COLOR.primary }];
-    if (withBench.length) legend.push({ label: t('pdf.legend_benchmark'), color: COLOR.benchmark, dashed: true });
     const ly = L.y;
     let legendHeight = 0;
     L.leaf('P', () => {
-      legendHeight = drawLegend(L, legend, L.left + 90, ly, L.width - 180);
+      legendHeight = drawLegend(L, [{ label: t('pdf.legend_firm'), color: COLOR.primary }], L.left + 90, ly, L.width - 180);
     });
     L.y = ly + legendHeight + 6;
-    if (!withBench.length) L.paragraph(t('pdf.no_benchmarks'), { size: 9, color: COLOR.muted, align: 'center' });
+    const withBench = a.dimensions.filter((d) => headline(d));
+    if (withBench.length) L.paragraph(t('report.radar_note'), { size: 8.5, color: COLOR.muted, align: 'center' });
+    else L.paragraph(t('pdf.no_benchmarks'), { size: 9, color: COLOR.muted, align: 'center' });
 
     L.space(6);
     L.table(
       [
-        { header: t('pdf.col_dimension'), width: 30 },
-        { header: t('pdf.col_score'), width: 12, align: 'right' },
-        { header: t('pdf.col_level'), width: 20 },
-        { header: t('pdf.col_comparable'), width: 38 },
+        { header: t('pdf.col_dimension'), width: 24 },
+        { header: t('pdf.col_score'), width: 11, align: 'right' },
+        { header: t('pdf.col_level'), width: 18 },
+        { header: t('report.col_practice'), width: 47 },
       ],
       a.dimensions.map((d) => {
         const b = headline(d);
@@ -173,11 +167,19 @@ export function overview({ a, t, L, fmt }: Context): void {
           [{ text: d.title, bold: true }],
           [{ text: t('score_of', { score: d.score }), bold: true, color: levelColor(d.level) }],
           [{ text: `${d.level} · ${d.levelName}` }],
-          b ? [{ text: t('pdf.fact', { label: b.indicator, value: figureValue(fmt, b) }) }, { text: `${b.population}, ${b.year}`, color: COLOR.muted, size: 7.5 }] : [{ text: '—', color: COLOR.muted }],
+          b
+            ? [
+                { text: b.title },
+                { text: practiceText(b.company, t), bold: true, color: practiceColor(b) },
+                { text: t('report.summary_practice', { value: figureValue(fmt, b), population: b.population, year: b.year }), color: COLOR.muted, size: 7.5 },
+              ]
+            : [{ text: '—', color: COLOR.muted }],
         ];
       }),
       { size: 9 },
     );
+    const fallback = fallbackText(withBench.map((d) => headline(d)!), a.company.employees, t);
+    if (fallback) L.paragraph(fallback, { size: 8, color: COLOR.muted });
 
     if (a.warnings.length) {
       L.heading(2, t('pdf.warnings'), 20);
@@ -185,6 +187,10 @@ export function overview({ a, t, L, fmt }: Context): void {
     }
     if (a.notes.general) noteBox(L, t('advisor_note'), a.notes.general);
   });
+}
+
+function practiceColor(b: BenchmarkComparison): string {
+  return { yes: COLOR.good, partly: COLOR.warn, no: COLOR.bad, unknown: COLOR.muted }[b.company];
 }
 
 function noteBox(L: Layout, label: string, text: string): void {
@@ -227,7 +233,12 @@ function aidLink(t: Translate, aid: AidMatch, text: string, size: number): TextP
 }
 
 function asOfText(t: Translate, fmt: Formats, aid: AidMatch): string {
-  return aid.asOf ? t('pdf.as_of', { date: fmt.date(aid.asOf) }) : t('aids.undated');
+  return aid.asOf ? asOfDate(t, fmt, aid.asOf) : t('aids.undated');
+}
+
+/** "à jour au 2 mars 2026", "à jour en janvier 2026", "à jour en 2025": the preposition follows the precision. */
+function asOfDate(t: Translate, fmt: Formats, iso: string): string {
+  return t('report.as_of', { date: fmt.date(iso), precision: iso.length > 7 ? 'day' : iso.length > 4 ? 'month' : 'year' });
 }
 
 function applyBeforeText(t: Translate, aid: AidMatch): string {
@@ -258,8 +269,10 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
 
     // Against comparable firms: one bar per barometer figure, with what this firm does.
     if (d.benchmarks.length) {
-      L.heading(3, t('pdf.comparable'), 40);
+      L.heading(3, t('report.comparable'), 40);
       for (const b of d.benchmarks) benchmarkRow(ctx, b);
+      const fallback = fallbackText(d.benchmarks, a.company.employees, t);
+      if (fallback) L.paragraph(fallback, { size: 8, color: COLOR.muted });
     }
 
     L.heading(3, t('strengths'), 45);
@@ -269,7 +282,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
     L.heading(3, t('next_steps'), 45);
     if (d.nextSteps.length) {
       L.list(
-        d.nextSteps.map((s) => [{ text: s.text }, { text: t('pdf.gain', { gain: fmt.number(s.gain) }), size: 8, color: COLOR.accent, bold: true }]),
+        d.nextSteps.map((s) => [{ text: nextStepText(s, t) }, { text: t('pdf.gain', { gain: fmt.number(s.gain) }), size: 8, color: COLOR.accent, bold: true }]),
         { numbered: true },
       );
     } else L.paragraph(t('pdf.no_next_steps'), { size: 9.5, color: COLOR.muted });
@@ -293,9 +306,8 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
               { text: `${aid.name} (${aid.regionName})`, bold: true },
               { text: `${t('pdf.aid_short', { rate: aid.rate, cap: aid.cap })} · ${applyBeforeText(t, aid)}`, size: 8.5, color: COLOR.muted },
             ];
-            if (aid.confidence === 'unverified' || aid.unverified.length) {
-              parts.push({ text: `${t('pdf.confidence.unverified')}${aid.unverified.length ? ` — ${aid.unverified.join(', ')}` : ''}`, size: 8, color: COLOR.bad });
-            }
+            // How sure the research is belongs to the advisor; the client is told, once, what to check.
+            if (aid.confidence !== 'official' || aid.unverified.length) parts.push({ text: t('report.aid_confirm'), size: 8, color: COLOR.warn });
             parts.push(aidLink(t, aid, aid.url ?? '', 8));
             return parts;
           }),
@@ -315,20 +327,20 @@ function figureValue(fmt: Formats, b: BenchmarkComparison): string {
 }
 
 /**
- * One barometer figure: indicator, value with population, source and year, a bar, and at the right
- * what this firm does (or the value); notes say when the population is not the firm's own.
+ * One barometer figure: its heading, the value with its population and source, a bar, and at the right
+ * what this firm does (or the value). Fallbacks are said once per section by the caller.
  */
 function figureRow({ t, L, fmt }: Context, b: BenchmarkComparison, right: { text: string; color: string; size: number }): void {
   const rightW = 110;
   const textW = L.width - rightW - 10;
-  const source = isUrl(b.source) ? hostOf(b.source) : b.source;
+  const line = b.target
+    ? t('report.target_line', { value: figureValue(fmt, b), population: b.population, year: b.year, source: sourceText(b, t) })
+    : t('report.figure_line', { value: figureValue(fmt, b), population: b.population, indicator: b.indicator, source: sourceText(b, t) });
   const lines: TextPart[] = [
-    { text: b.indicator, size: 9.5, bold: true },
-    { text: t('pdf.benchmark_line', { value: figureValue(fmt, b), population: b.population, source, year: b.year }), size: 8.5, color: COLOR.muted },
+    { text: b.title, size: 9.5, bold: true },
+    { text: line.charAt(0).toUpperCase() + line.slice(1), size: 8.5, color: COLOR.muted },
   ];
-  if (b.fallback) lines.push({ text: b.fallback.note, size: 7.5, color: COLOR.warn });
-  if (b.note) lines.push({ text: b.note, size: 7.5, color: COLOR.muted });
-  if (b.confidence === 'unverified') lines.push({ text: t('aids.confidence.unverified'), size: 7.5, bold: true, color: COLOR.bad });
+  if (b.context) lines.push({ text: b.context, size: 7.5, color: COLOR.muted });
   const textH = L.partsHeight(lines, textW);
   const height = textH + 14;
   L.ensure(height);
@@ -342,10 +354,7 @@ function figureRow({ t, L, fmt }: Context, b: BenchmarkComparison, right: { text
 }
 
 function benchmarkRow(ctx: Context, b: BenchmarkComparison): void {
-  const { t } = ctx;
-  const mark = b.company === null ? t('pdf.you_unknown') : b.company ? t('pdf.you_yes') : t('pdf.you_no');
-  const color = b.company === null ? COLOR.muted : b.company ? COLOR.good : COLOR.bad;
-  figureRow(ctx, b, { text: mark, color, size: 9.5 });
+  figureRow(ctx, b, { text: practiceText(b.company, ctx.t), color: practiceColor(b), size: 9.5 });
 }
 
 // ---- aids table ----------------------------------------------------------------------------------
@@ -423,23 +432,25 @@ export function intensitySection(ctx: Context): void {
       return;
     }
     L.paragraph(t('pdf.dii_count', { count: dii.count, max: dii.max, level: dii.levelName }), { size: 13, bold: true, color: dii.basic ? COLOR.good : COLOR.warn }, { after: 4 });
-    L.figure(t('pdf.dii_alt', { max: dii.max, count: dii.count }), 46, (x, y, width) =>
-      drawIntensityGauge(L, { x, y, width }, dii.count, dii.max, 4, t('pdf.dii_basic_mark')),
+    L.figure(t('report.dii_alt', { max: dii.max, count: dii.count, min: dii.basicMin }), 46, (x, y, width) =>
+      drawIntensityGauge(L, { x, y, width }, dii.count, dii.max, dii.basicMin, t('report.dii_basic_mark', { min: dii.basicMin })),
     );
-    L.paragraph(dii.basic ? t('pdf.dii_basic_yes') : t('pdf.dii_basic_no'), { size: 10 });
+    L.paragraph(dii.basic ? t('pdf.dii_basic_yes') : t('report.dii_basic_no', { min: dii.basicMin, max: dii.max }), { size: 10 });
     if (dii.unknown) L.paragraph(t('pdf.dii_unknown', { unknown: dii.unknown }), { size: 9, color: COLOR.muted });
 
     if (dii.comparisons.length) {
       L.heading(3, t('pdf.dii_shares'), 40);
       for (const c of dii.comparisons) figureRow(ctx, c, { text: figureValue(fmt, c), color: COLOR.benchmark, size: 11 });
+      const fallback = fallbackText(dii.comparisons.filter((c) => !c.target), a.company.employees, t);
+      if (fallback) L.paragraph(fallback, { size: 8, color: COLOR.muted });
     }
 
     if (dii.criteria.length) {
       L.heading(3, t('pdf.dii_criteria', { year: dii.definitionYear }), 40);
       L.list(
         dii.criteria.map((c) => {
-          const parts: TextPart[] = [{ text: c.verified ? c.label : `${c.label} ${t('aids.unverified_mark')}` }];
-          if (c.approximation) parts.push({ text: t('pdf.dii_approx', { text: c.approximation }), size: 7.5, color: COLOR.muted });
+          const parts: TextPart[] = [{ text: c.label }];
+          if (c.approximation) parts.push({ text: c.approximation, size: 7.5, color: COLOR.muted });
           return parts;
         }),
         {
@@ -461,6 +472,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
     L.heading(1, t('pdf.method_title'));
     L.paragraph(t('pdf.method_scoring', { weights: a.dimensions.map((d) => `${d.title} ${d.weight}`).join(', ') }), { size: 9.5, lineGap: 2.5 });
     L.paragraph(t('pdf.method_benchmarks'), { size: 9.5, lineGap: 2.5 });
+    L.paragraph(t('report.method_sources'), { size: 9.5, lineGap: 2.5 });
     L.paragraph(t('pdf.privacy', { version: a.tool.version }), { size: 9.5, lineGap: 2.5 });
 
     const figures = new Map<string, BenchmarkComparison>();
@@ -476,16 +488,21 @@ export function methodSection({ a, t, L, fmt }: Context): void {
           { header: t('pdf.col_value'), width: 10, align: 'right' },
           { header: t('pdf.col_population'), width: 20 },
           { header: t('pdf.col_year'), width: 8 },
-          { header: t('pdf.col_source'), width: 28 },
+          { header: t('report.col_publisher'), width: 28 },
         ],
         [...figures.values()].map((b) => [
-          [{ text: b.indicator }, ...(b.fallback ? [{ text: b.fallback.note, size: 7, color: COLOR.warn }] : [])],
+          [{ text: b.title }],
           [{ text: figureValue(fmt, b), bold: true }],
           [{ text: b.population }],
           [{ text: String(b.year) }],
           [
-            isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source },
-            { text: t(`aids.confidence.${b.confidence}`), size: 7, color: b.confidence === 'unverified' ? COLOR.bad : COLOR.muted },
+            { text: sourceText(b, t), size: 7.5 },
+            ...(b.dataset ? [{ text: t('report.source_dataset', { dataset: b.dataset }), size: 7, color: COLOR.muted }] : []),
+            // A year alone says no more than the source line; a month or a day says when the page was read.
+            ...(b.asOf && b.asOf.length > 4
+              ? [{ text: asOfDate(t, fmt, b.asOf), size: 7, color: COLOR.muted }]
+              : []),
+            isUrl(b.source) ? { text: b.source, link: b.source, color: COLOR.accent, size: 7 } : { text: b.source, size: 7 },
           ],
         ]),
         { size: 8, heading: { level: 2, text: t('pdf.sources_figures') } },
@@ -504,7 +521,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
           [aidLink(t, aid, aid.url ?? '', 7)],
           [
             { text: asOfText(t, fmt, aid) },
-            { text: t(`pdf.confidence.${aid.confidence}`), size: 7, color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted },
+            ...(aid.confidence !== 'official' || aid.unverified.length ? [{ text: t('report.aid_confirm'), size: 7, color: COLOR.warn }] : []),
           ],
         ]),
         { size: 8, heading: { level: 2, text: t('pdf.sources_aids') } },
@@ -515,10 +532,26 @@ export function methodSection({ a, t, L, fmt }: Context): void {
 
 // ---- appendix: answers and notes --------------------------------------------------------------------
 
-export function appendix({ a, t, L }: Context): void {
+/** What the firm answered, or why there is no answer ("not asked: an earlier answer rules it out"). */
+function answerCell(t: Translate, q: AnsweredQuestion): TextPart[] {
+  if (q.status === 'hidden') return [{ text: t(q.counted ? 'report.answer.hidden_counted' : 'report.answer.hidden_excluded'), color: COLOR.muted }];
+  if (q.status === 'missing') return [{ text: t('report.answer.missing'), color: COLOR.muted }];
+  return [{ text: q.answer.join(', '), bold: q.status === 'answered' }];
+}
+
+/** The points, worded as the scoring counts them: "7/10", "0/10 · counts as 0" or "not counted". */
+function pointsText(t: Translate, fmt: Formats, q: AnsweredQuestion): string {
+  const vars = { points: fmt.number(q.points), max: fmt.number(q.maxPoints) };
+  if (!q.counted) return t(q.status === 'hidden' ? 'report.status.hidden_excluded' : 'report.status.notApplicable');
+  if (q.status === 'hidden') return t('report.status.hidden_counted', vars);
+  return t(`report.status.${q.status}`, vars);
+}
+
+export function appendix({ a, t, L, fmt }: Context): void {
   L.startSection();
   L.group('Sect', () => {
     L.heading(1, t('pdf.appendix_title'));
+    L.paragraph(t('report.appendix_intro'), { size: 8.5, color: COLOR.muted, lineGap: 1.5 });
     if (a.profile.length) {
       L.table(
         [
@@ -532,15 +565,11 @@ export function appendix({ a, t, L }: Context): void {
     for (const d of a.dimensions) {
       L.table(
         [
-          { header: t('pdf.col_question'), width: 56 },
-          { header: t('pdf.col_answer'), width: 32 },
-          { header: t('pdf.col_points'), width: 12, align: 'right' },
+          { header: t('pdf.col_question'), width: 50 },
+          { header: t('pdf.col_answer'), width: 31 },
+          { header: t('pdf.col_points'), width: 19, align: 'right' },
         ],
-        d.questions.map((q) => [
-          [{ text: q.text }],
-          q.answer.length ? [{ text: q.answer.join(', '), bold: true }] : [{ text: t(`pdf.status.${q.status}`), color: COLOR.muted }],
-          [{ text: q.status === 'hidden' ? '—' : `${q.points}/${q.maxPoints}` }],
-        ]),
+        d.questions.map((q) => [[{ text: q.text }], answerCell(t, q), [{ text: pointsText(t, fmt, q), color: q.status === "answered" ? COLOR.ink : COLOR.muted }]]),
         { size: 8.5, heading: { level: 2, text: d.title } },
       );
     }
