@@ -130,7 +130,7 @@ describe('the interview in a terminal (built command)', { timeout: 120_000 }, ()
     try {
       const term = start(['--advisor'], tmp.dir);
       const given = newGiven();
-      expect(await term.waitFor(/About (\d+) questions, (\d+) minutes\./)).toBeTruthy();
+      expect(await term.waitFor(/About (\d+) questions, (\d+) to (\d+) minutes\./)).toBeTruthy();
       const end = await answer(term, best, given);
       expect(await term.exited).toMatchObject({ exitCode: 0 });
       expect(end.text).toContain('Overall index');

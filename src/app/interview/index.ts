@@ -180,11 +180,14 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   if (pdf) await offerToOpen(pdf, prompter, t);
 }
 
-/** "About 54 questions, 15 minutes.": the questions that may be asked, at about 15 seconds each. */
+/**
+ * "About 55 questions, 15 to 20 minutes.": every question that may be asked (follow-ups often are
+ * not), at 15 to 20 seconds each, in five-minute steps.
+ */
 function interviewLength(pack: Pack, t: ReturnType<typeof translator>): string {
   const questions = pack.definition.profile.length + pack.definition.dimensions.reduce((n, d) => n + d.questions.length, 0);
-  const minutes = Math.max(5, Math.round((questions * 15) / 60 / 5) * 5);
-  return t('interview.length', { questions, minutes });
+  const min = Math.max(5, Math.round((questions * 15) / 60 / 5) * 5);
+  return t('interview.length', { questions, min, max: min + 5 });
 }
 
 /** The earlier answers of a re-assessment; what this version of the questionnaire no longer has is left out. */
