@@ -34,40 +34,29 @@ describe('aids catalogue', () => {
     expect([...byId.keys()].sort()).toEqual([...new Set(ids)].sort());
   });
 
-  it('keeps what the research marks unverified as unverified', () => {
-    expect(byId.get('bru-prime-consultance')!.cap.confidence).toBe('unverified');
-    expect(byId.get('bru-prime-consultance')!.cap.amount).toBeUndefined();
-    expect(byId.get('bru-prime-digitalisation')!.applyBefore.confidence).toBe('unverified');
-    expect(byId.get('bru-prime-digitalisation')!.eligibility.maxEmployees!.confidence).toBe('unverified');
-    expect(byId.get('wal-start-ia')!.rate.confidence).toBe('unverified');
-    expect(byId.get('wal-tremplin-ia')!.cap.confidence).toBe('unverified');
-    expect(byId.get('fr-cnnum-proposal')!.cap.confidence).toBe('unverified');
-    expect(byId.get('fr-osez-ia-diag-data-ia')!.rate.confidence).toBe('unverified');
-    expect(byId.get('bru-prime-web-2019')!.cap.confidence).toBe('unverified');
-  });
-
-  it('records the closures, replacements and proposals of the research', () => {
-    expect(byId.get('wal-cheque-relance-numerique')!.status.value).toBe('closed');
-    expect(byId.get('wal-cheque-relance-numerique')!.validUntil!.date).toBe('2023-11-24');
-    expect(byId.get('fr-cheque-france-num')!.status.value).toBe('closed');
-    expect(byId.get('bru-prime-web-2019')!.status.replacedBy).toBe('bru-prime-digitalisation');
-    expect(byId.get('fr-cnnum-proposal')!.status.value).toBe('proposal');
-  });
-
-  it('excludes the digital NACE codes and non-profits from the Walloon cheques', () => {
-    for (const id of ['wal-cheque-maturite-numerique', 'wal-cheque-cybersecurite']) {
-      const rules = byId.get(id)!.eligibility;
-      const digital = rules.excludedNace.find((g) => g.confidence === 'official')!;
-      expect(digital.codes).toEqual(expect.arrayContaining(['61.10', '61.20', '61.30', '62.01', '62.02', '62.03', '62.09']));
-      expect(rules.excludedLegalForms!.forms).toContain('asbl');
-    }
-  });
-
-  it('gives every aid a date or says it is undated, and a link or says there is none', () => {
+  it('gives every aid a date or says it is undated, a link or says there is none, and a source for each correction', () => {
     for (const aid of catalogue.aids) {
       expect(aid.asOf === null || /^\d{4}(-\d{2}){0,2}$/.test(aid.asOf), aid.id).toBe(true);
       expect(aid.url === null || typeof aid.url === 'object' || aid.url.startsWith('https://'), aid.id).toBe(true);
+      for (const s of aid.sources) {
+        expect(s.publisher.length, aid.id).toBeGreaterThan(0);
+        if (s.about?.startsWith('Correction')) expect(s.url, `${aid.id}: a correction names its page`).toMatch(/^https:\/\//);
+      }
     }
+    for (const [id, rule] of Object.entries(catalogue.sizeRules)) expect(rule.source.url, id).toMatch(/^https:\/\//);
+  });
+
+  it('keeps research notes out of what a client reads: no "unverified" or "source" wording in conditions or names', () => {
+    for (const aid of catalogue.aids) {
+      for (const text of [aid.name, ...(aid.eligibility.conditions ?? []).map((c) => c.text), ...(aid.strands ?? []).map((s) => s.name)]) {
+        for (const words of Object.values(text)) expect(words, aid.id).not.toMatch(/non vérifié|niet geverifieerd|unverified|source|bron|déduits|inferred/i);
+      }
+    }
+  });
+
+  it('marks every dimension theme with a dimension of the pack, so a sixth dimension needs only YAML', () => {
+    const dimensions = pack.definition.dimensions.map((d) => d.id);
+    for (const th of catalogue.settings.themes.filter((x) => x.dimension)) expect(dimensions).toContain(th.id);
   });
 });
 
@@ -102,6 +91,7 @@ describe('aids catalogue validation', () => {
 
   it('reports an unknown confidence with file, line and column', () => {
     const text = builtin.replace('applyBefore: { value: true, confidence: unverified }', 'applyBefore: { value: true, confidence: likely }');
+    expect(text).not.toBe(builtin);
     const line = lineOf(text, 'confidence: likely');
     expect(problemsOf(text)).toContainEqual(expect.stringMatching(new RegExp(`aids\\.yaml:${line}:\\d+: aids\\[0\\]\\.applyBefore\\.confidence`)));
   });
@@ -109,22 +99,32 @@ describe('aids catalogue validation', () => {
   it('reports an unknown key and a malformed date, each at its line', () => {
     const text = builtin
       .replace('    themes: [consulting]\n', '    themes: [consulting]\n    colour: blue\n')
-      .replace('asOf: 2026-01\n', 'asOf: Jan 2026\n');
+      .replace('asOf: 2026-01-14\n', 'asOf: Jan 2026\n');
     const problems = problemsOf(text).join('\n');
     expect(problems).toMatch(new RegExp(`:${lineOf(text, 'colour: blue')}:\\d+: unknown key "colour"`));
     expect(problems).toMatch(new RegExp(`:${lineOf(text, 'asOf: Jan 2026')}:\\d+: .*a date must look like 2026, 2026-01 or 2026-01-31`));
   });
 
-  it('reports unknown regions, legal forms and replacements, and inverted ranges, all at once', () => {
+  it('reports unknown regions, legal forms, size rules, themes and replacements, and inverted ranges, all at once', () => {
     const text = builtin
-      .replace('regions: [BE-BRU]\n      maxEmployees: { value: 49, confidence: unverified }', 'regions: [BE-XX]\n      maxEmployees: { value: 49, confidence: unverified }')
-      .replace('excludedLegalForms: { forms: [asbl], confidence: secondary }', 'excludedLegalForms: { forms: [vzw], confidence: secondary }')
+      .replace('regions: [BE-BRU]\n      size: [eu-sme]\n      # One agency', 'regions: [BE-XX]\n      size: [eu-medium]\n      # One agency')
+      .replace('excludedLegalForms: { forms: [asbl], confidence: official }\n      conditions:', 'excludedLegalForms: { forms: [vzw-x], confidence: official }\n      conditions:')
       .replace('replacedBy: bru-prime-consultance\n', 'replacedBy: bru-prime-nothing\n')
+      .replace('themes: [consulting]\n    spend: [advice]\n    status: { value: open', 'themes: [marketing]\n    spend: [advice]\n    status: { value: open')
       .replace('eligibleSpend: { min: 9200, max: 35000, confidence: official }', 'eligibleSpend: { min: 35000, max: 9200, confidence: official }');
     const problems = problemsOf(text).join('\n');
     expect(problems).toMatch(new RegExp(`:${lineOf(text, 'regions: [BE-XX]')}:\\d+: unknown region "BE-XX"`));
-    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'forms: [vzw]')}:\\d+: unknown legal form "vzw"`));
+    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'size: [eu-medium]')}:\\d+: unknown size rule "eu-medium"`));
+    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'forms: [vzw-x]')}:\\d+: unknown legal form "vzw-x"`));
+    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'themes: [marketing]')}:\\d+: unknown theme "marketing"`));
     expect(problems).toMatch(new RegExp(`:${lineOf(text, 'bru-prime-nothing')}:\\d+: replacedBy refers to unknown aid "bru-prime-nothing"`));
     expect(problems).toMatch(new RegExp(`:${lineOf(text, 'min: 35000')}:\\d+: eligibleSpend min is above max`));
+  });
+
+  it('refuses a dimension theme the pack has no dimension for, and an unknown profile question', () => {
+    const text = builtin.replace('    - { id: consulting }\n', '    - { id: consulting, dimension: true }\n').replace('    b2c: b2c\n', '    b2c: sells_to_consumers\n');
+    const problems = problemsOf(text).join('\n');
+    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'id: consulting, dimension: true')}:\\d+: theme "consulting" is marked as a dimension`));
+    expect(problems).toMatch(new RegExp(`:${lineOf(text, 'b2c: sells_to_consumers')}:\\d+: unknown profile question "sells_to_consumers"`));
   });
 });

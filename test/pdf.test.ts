@@ -41,8 +41,9 @@ function expectKeyContent(a: Assessment, text: string) {
   }
   for (const aid of a.aids ?? []) {
     has(aid.name);
-    has(aid.rate);
-    for (const c of aid.conditions) has(c);
+    for (const s of aid.strands) has(s.rateText);
+    for (const c of aid.conditions) has(c.text);
+    if (aid.confirmTerms) has(t('aids.confirm_terms'));
   }
   for (const key of ['report.radar_title', 'pdf.aids_title', 'pdf.dii_title', 'pdf.method_title', 'pdf.appendix_title', 'pdf.col_before']) has(t(key));
   has(t('pdf.dii_count', { count: a.digitalIntensity!.count, max: a.digitalIntensity!.max, level: a.digitalIntensity!.levelName }));

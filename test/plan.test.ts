@@ -113,23 +113,32 @@ describe('the action plan', () => {
 });
 
 describe('net cost after aid', () => {
-  const aid = (rate: [number, number], cap?: number, applyBefore: boolean | null = true): AidMatch =>
-    ({ id: 'x', rateValue: { unit: 'percent', min: rate[0], max: rate[1] }, ...(cap === undefined ? {} : { capAmount: cap }), applyBefore }) as AidMatch;
+  // An aid match as the aids engine gives it: the numbers live on its strands.
+  const strand = (id: string, rate: [number, number], cap: number | null, themes: string[] = [], unit: 'percent' | 'deduction' = 'percent') =>
+    ({ id, themes, rateValue: { unit, min: rate[0], max: rate[1] }, capAmount: cap, applyBefore: true }) as AidMatch['strands'][number];
+  const aid = (...strands: AidMatch['strands']): AidMatch => ({ id: 'x', strands }) as unknown as AidMatch;
+  const terms = (rate: [number, number], cap: number | null) => aidTerms(aid(strand('s', rate, cap)))[0]!;
 
   it('is cost minus rate × cost below the cap', () => {
-    expect(netCost({ min: 1000, max: 1000 }, aidTerms(aid([50, 50], 10_000))!)).toEqual({ min: 500, max: 500, currency: 'EUR' });
+    expect(netCost({ min: 1000, max: 1000 }, terms([50, 50], 10_000))).toEqual({ min: 500, max: 500, currency: 'EUR' });
     // A rate range: the best rate on the lowest cost, the lowest rate on the highest cost.
-    expect(netCost({ min: 2000, max: 20_000 }, aidTerms(aid([25, 70], 10_000))!)).toEqual({ min: 600, max: 15_000, currency: 'EUR' });
+    expect(netCost({ min: 2000, max: 20_000 }, terms([25, 70], 10_000))).toEqual({ min: 600, max: 15_000, currency: 'EUR' });
   });
 
   it('stops at the cap, exactly at it and above it', () => {
-    expect(netCost({ min: 20_000, max: 20_000 }, aidTerms(aid([50, 50], 10_000))!)).toEqual({ min: 10_000, max: 10_000, currency: 'EUR' });
-    expect(netCost({ min: 30_000, max: 30_000 }, aidTerms(aid([70, 70], 10_000))!)).toEqual({ min: 20_000, max: 20_000, currency: 'EUR' });
+    expect(netCost({ min: 20_000, max: 20_000 }, terms([50, 50], 10_000))).toEqual({ min: 10_000, max: 10_000, currency: 'EUR' });
+    expect(netCost({ min: 30_000, max: 30_000 }, terms([70, 70], 10_000))).toEqual({ min: 20_000, max: 20_000, currency: 'EUR' });
   });
 
   it('is not computed without a cap, or for a tax deduction', () => {
-    expect(netCost({ min: 1000, max: 2000 }, aidTerms(aid([50, 50]))!)).toBeUndefined();
-    expect(aidTerms({ ...aid([120, 120], 1000), rateValue: { unit: 'deduction', min: 120, max: 120 } })).toBeUndefined();
+    expect(netCost({ min: 1000, max: 2000 }, terms([50, 50], null))).toBeUndefined();
+    expect(aidTerms(aid(strand('d', [120, 120], 1000, [], 'deduction')))).toEqual([]);
+  });
+
+  it('reads each strand on its own, and only the strands of the action\'s theme', () => {
+    const two = aid(strand('advice', [50, 50], 5000, ['cybersecurity']), strand('training', [30, 30], 7500, ['training']));
+    expect(aidTerms(two, 'cybersecurity').map((x) => x.strand)).toEqual(['advice']);
+    expect(aidTerms(two).map((x) => x.strand)).toEqual(['advice', 'training']);
   });
 
   it('takes the best matched aid of the action\'s area and says to apply before starting', () => {
@@ -141,7 +150,7 @@ describe('net cost after aid', () => {
     const action = a.plan!.find((p) => p.id === 'web_analytics')!;
     expect(action.aids).toContain('bru-prime-digitalisation');
     expect(action.netCost).toEqual({ min: 600, max: 15_000, currency: 'EUR' });
-    expect(action.funding).toEqual({ aid: 'bru-prime-digitalisation', applyBefore: true });
+    expect(action.funding).toMatchObject({ aid: 'bru-prime-digitalisation', strand: expect.any(String), applyBefore: true });
   });
 });
 
@@ -168,7 +177,7 @@ describe('the calendar', () => {
     expect(summaries[0]).toBe('Boulangerie Dupont — échéance légale : amendes Peppol possibles');
     expect(summaries[1]).toContain('Écrivez une règle d\'une page');
     expect(summaries[2]).toBe('Boulangerie Dupont — revue de suivi du diagnostic numérique');
-    expect(events[3]!.description).toContain('https://efactuur.belgium.be/');
+    expect(events[3]!.description).toMatch(/Source : https:\/\/efactu/);
   });
 
   it('follows followUp: from the answers file, else six months after the assessment', () => {

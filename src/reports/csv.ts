@@ -59,7 +59,7 @@ export function renderCsv(a: Assessment, { t }: { t: Translate }): string {
       ...(p.netCost ? { net_cost_min: p.netCost.min, net_cost_max: p.netCost.max } : {}),
     });
   }
-  for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rate, aid.cap].filter(Boolean).join(' · ') });
+  for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rateText, aid.capText].filter(Boolean).join(' · ') });
   return CSV_BOM + stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
 }
 

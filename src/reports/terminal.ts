@@ -108,7 +108,7 @@ export function renderTerminal(a: Assessment, { color, t, command = 'digiscan' }
       lines.push(`  ${p.status === 'done' ? '✓' : '→'} ${p.text}${c.dim(` (${t('plan.gain', { gain: p.gain })})`)}${legal}`);
     }
   }
-  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language, 3, aidsCommand(a, command));
+  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language, a.aidSettings?.summaryCount, a.aidSettings?.staleAfterMonths, aidsCommand(a, command));
   if (aidLines.length) lines.push('', ...aidLines);
   for (const w of a.warnings) lines.push(c.yellow(`! ${t(`warning.${w.code}`, w.params)}`));
   return lines.join('\n') + '\n';

@@ -57,6 +57,9 @@ export function planSteps(pack: Pack, answers: Answers, advisor: boolean): Step[
   const def = pack.definition;
   const steps: Step[] = [{ kind: 'language', key: 'language' }];
   def.profile.forEach((question, index) => {
+    // A follow-up profile question (the group's headcount) is asked only after the answer it follows.
+    const gate = question.when ? answers.company[question.when.profile] : undefined;
+    if (question.when && (gate === undefined || !question.when.anyOf.includes(String(gate)))) return;
     steps.push({ kind: 'profile', key: `profile:${question.id}`, question, index, total: def.profile.length });
   });
   if (advisor) steps.push({ kind: 'extraNote', key: 'note:profile', id: 'profile' });

@@ -1,3 +1,4 @@
+import { nearestOption, resolveOption } from '../pack/options.js';
 import { UserError, ValidationError, type Problem } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
@@ -105,8 +106,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       } else company[key] = value;
     } else if (typeof value !== 'string') {
       at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
-    } else if (q.type === 'choice' && !q.options?.some((o) => o.id === value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `one of: ${q.options?.map((o) => o.id).join(', ')}`);
+    } else if (q.type === 'choice') {
+      // Forms and places as people write them: "bv", "vzw", "Bruxelles" name the same options as their ids.
+      const option = resolveOption(q, value);
+      const near = option ? undefined : nearestOption(q, value);
+      if (option) company[key] = option.id;
+      else at(['company', key], `"${value}" is not a valid ${key}`, `${near ? `did you mean ${near.id}? ` : ''}one of: ${q.options?.map((o) => o.id).join(', ')}`);
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
       at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
     } else if (q.type === 'text' && q.format === 'enterprise-number' && !checkEnterpriseNumber(value).ok) {

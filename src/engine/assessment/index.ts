@@ -9,7 +9,7 @@ import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
 import { establishedFacts, partlyFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
-import { addMonths, buildPlan, calendarEvents, doneActions, type PlanData } from '../plan/index.js';
+import { addMonths, aidClosing, buildPlan, calendarEvents, doneActions, type PlanData } from '../plan/index.js';
 import type { AdvisorIdentity, Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
 
 export type { Assessment } from './types.js';
@@ -99,19 +99,20 @@ export function assess(input: AssessInput): Assessment {
 
   const assessedOn = answers.assessedOn ?? input.today;
   let aids: Assessment['aids'];
+  let aidsRuledOut: Assessment['aidsRuledOut'];
   if (input.aids) {
     // Dimensions where nothing applies have no meaningful score: they do not pull aids up.
     const scored = scores.dimensions.filter((d) => d.questions.some((q) => q.counted)).map((d) => ({ id: d.id, score: d.score }));
     const result = matchAids({
       catalogue: input.aids.catalogue,
-      profile: aidProfileFromCompany(pack, answers.company, lang),
+      profile: aidProfileFromCompany(pack, input.aids.catalogue.settings, answers.company),
       scores: scored,
       date: assessedOn,
       lang,
-      t: translator(lang, input.aids.ui),
-      legalFormLabels: legalFormLabels(pack, lang),
+      legalFormLabels: legalFormLabels(pack, input.aids.catalogue.settings, lang),
     });
     aids = result.matches;
+    aidsRuledOut = result.rejections;
     warnings.push(...result.warnings);
   }
 
@@ -119,10 +120,9 @@ export function assess(input: AssessInput): Assessment {
   if (input.plan) {
     const plan = buildPlan({ def, scores, answers, data: input.plan, aids: aids ?? [], assessedOn, lang, entries: answers.plan });
     const followUp = answers.followUp ?? addMonths(assessedOn, input.plan.followUpMonths);
-    const catalogue = input.aids?.catalogue.aids ?? [];
     const aidsClosing = (aids ?? []).flatMap((m) => {
-      const until = catalogue.find((a) => a.id === m.id)?.validUntil?.date;
-      return until && until.length === 10 ? [{ id: m.id, date: until, source: m.url }] : [];
+      const until = aidClosing(m);
+      return until ? [{ id: m.id, date: until, source: m.url }] : [];
     });
     const calendar = calendarEvents({ plan, data: input.plan, answers, aidsClosing, assessedOn, followUp });
     const planDone = doneActions({ def, scores, entries: answers.plan, lang });
@@ -145,6 +145,10 @@ export function assess(input: AssessInput): Assessment {
     notes,
     ...(compare ? { digitalIntensity: digitalIntensity(compare) } : {}),
     ...(aids ? { aids } : {}),
+    ...(aidsRuledOut ? { aidsRuledOut } : {}),
+    ...(input.aids
+      ? { aidSettings: { summaryCount: input.aids.catalogue.settings.summaryCount, staleAfterMonths: input.aids.catalogue.settings.staleAfterMonths } }
+      : {}),
     ...planPart,
     ...(Object.keys(advisor).length ? { advisor } : {}),
     ...(answers.session ? { session: { type: answers.session.type, ...(answers.session.date ? { date: answers.session.date } : {}) } } : {}),

@@ -45,27 +45,92 @@ export const benchmarkComparisonSchema = z.object({
   level: z.optional(diiLevel),
 });
 
+const aidReasonSchema = z.catchall(
+  z.object({
+    rule: z.enum(['region', 'established', 'size', 'minEmployees', 'maxEmployees', 'maxTurnover', 'b2c', 'nace', 'legalForm', 'status', 'window', 'theme']),
+    outcome: z.enum(['met', 'not-met', 'to-check']),
+    confidence,
+  }),
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+);
+const rateValueSchema = z.object({ unit: z.enum(['percent', 'deduction', 'flat']), min: z.number(), max: z.number() });
+const aidStatus = z.enum(['open', 'call-based', 'to-confirm']);
+const asOf = z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)));
+const estimateSchema = z.object({
+  amount: z.number(),
+  minAmount: z.optional(z.number()),
+  rate: z.number(),
+  cap: z.number(),
+  spendMin: z.optional(z.number()),
+  spendMax: z.optional(z.number()),
+});
+
+export const aidStrandSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  spend: z.array(z.enum(['advice', 'training', 'investment', 'software', 'website', 'audit'])),
+  themes: z.array(z.string()),
+  status: aidStatus,
+  rateValue: z.nullable(rateValueSchema),
+  rateText: z.string(),
+  rateConfidence: confidence,
+  capAmount: z.nullable(z.number()),
+  capMin: z.nullable(z.number()),
+  capPer: z.nullable(z.enum(['year', '3-years', 'project', 'company'])),
+  capText: z.string(),
+  capConfidence: confidence,
+  eligibleSpend: z.nullable(z.object({ min: z.nullable(z.number()), max: z.nullable(z.number()) })),
+  applyBefore: z.nullable(z.boolean()),
+  validFrom: z.nullable(z.string()),
+  validUntil: z.nullable(z.string()),
+  asOf,
+  stale: z.boolean(),
+  reasons: z.array(aidReasonSchema),
+  estimate: z.optional(estimateSchema),
+});
+
 export const aidMatchSchema = z.object({
   id: z.string(),
   name: z.string(),
+  translation: z.nullable(z.string()),
   region: z.string(),
   regionName: z.string(),
   themes: z.array(z.string()),
-  status: z.enum(['active', 'call-based']),
-  rate: z.string(),
-  cap: z.string(),
-  rateValue: z.optional(z.object({ unit: z.enum(['percent', 'deduction', 'flat']), min: z.number(), max: z.number() })),
-  capAmount: z.optional(z.number()),
+  status: aidStatus,
+  statusConfidence: confidence,
+  rate: z.nullable(z.number()),
+  rateValue: z.nullable(rateValueSchema),
+  cap: z.nullable(z.number()),
+  capAmount: z.nullable(z.number()),
+  rateText: z.string(),
+  capText: z.string(),
   url: z.nullable(z.string()),
-  asOf: z.nullable(z.string()),
+  asOf,
+  ageMonths: z.nullable(z.int()),
+  stale: z.boolean(),
   confidence,
   applyBefore: z.nullable(z.boolean()),
-  conditions: z.array(z.string()),
-  reasons: z.array(z.string()),
+  conditions: z.array(z.object({ text: z.string(), confidence })),
+  statusNote: z.nullable(z.string()),
+  reasons: z.array(aidReasonSchema),
+  strands: z.array(aidStrandSchema),
   unverified: z.array(z.string()),
+  confirmTerms: z.boolean(),
   fits: z.array(z.string()),
-  estimate: z.optional(z.object({ amount: z.number(), minAmount: z.optional(z.number()), basis: z.string() })),
+  estimate: z.optional(estimateSchema),
   caveats: z.array(z.string()),
+  sources: z.array(
+    z.object({ url: z.nullable(z.string()), publisher: z.string(), date: z.nullable(z.string()), confidence, about: z.optional(z.string()) }),
+  ),
+});
+
+export const aidRejectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  status: z.enum(['open', 'call-based', 'to-confirm', 'closed']),
+  reasons: z.array(aidReasonSchema),
+  strands: z.array(z.object({ id: z.string(), name: z.string(), reasons: z.array(aidReasonSchema) })),
 });
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -86,7 +151,7 @@ export const planActionSchema = z.object({
   ),
   aids: z.array(z.string()),
   netCost: z.nullable(money),
-  funding: z.optional(z.object({ aid: z.string(), applyBefore: z.nullable(z.boolean()) })),
+  funding: z.optional(z.object({ aid: z.string(), strand: z.string(), applyBefore: z.nullable(z.boolean()) })),
   owner: z.optional(z.string()),
   due: z.optional(isoDate),
   status: z.optional(z.enum(['planned', 'in-progress', 'done', 'dropped'])),
@@ -141,6 +206,8 @@ export const assessmentSchema = z.object({
     }),
   ),
   aids: z.optional(z.array(aidMatchSchema)),
+  aidsRuledOut: z.optional(z.array(aidRejectionSchema)),
+  aidSettings: z.optional(z.object({ summaryCount: z.int(), staleAfterMonths: z.int() })),
   plan: z.optional(z.array(planActionSchema)),
   planDone: z.optional(z.array(z.object({ id: z.string(), dimension: z.string(), text: z.string(), owner: z.optional(z.string()) }))),
   calendar: z.optional(

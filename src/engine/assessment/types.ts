@@ -20,6 +20,10 @@ export interface Assessment {
   digitalIntensity?: DigitalIntensity;
   /** Public aids this firm is eligible for, best fit first (filled by the aids stage). */
   aids?: AidMatch[];
+  /** The aids ruled out, with their reason records (for the advisor edition). */
+  aidsRuledOut?: AidRejection[];
+  /** From aids.yaml settings: how many aids a summary shows, and the staleness limit the aids were judged by. */
+  aidSettings?: { summaryCount: number; staleAfterMonths: number };
   /** The action plan across the dimensions, lane by lane, most urgent first (filled from the pack's plan.yaml). */
   plan?: PlanAction[];
   /** Actions the answers file's `plan:` lists that are now done: their question has its best answer. */
@@ -62,7 +66,7 @@ export interface PlanAction {
   /** Cost left to the firm after the best aid (rate × cost within the cap); null when cost, rate or cap is unknown. */
   netCost: { min: number; max: number; currency: 'EUR' } | null;
   /** The aid the net cost is computed with, and whether it must be applied for before spending. */
-  funding?: { aid: string; applyBefore: boolean | null };
+  funding?: { aid: string; strand: string; applyBefore: boolean | null };
   owner?: string;
   due?: string;
   status?: PlanStatus;
@@ -252,48 +256,141 @@ export interface DigitalIntensityCriterion {
   approximation?: string;
 }
 
+/** How sure the research is of a fact: an official page, only secondary sources, or not verified. */
+export type AidConfidence = 'official' | 'secondary' | 'unverified';
+
+/**
+ * One rule of an aid checked against the firm, as data: renderers word it from `aids.rule.<rule>`.
+ * - region: `value` (the firm's region code), `regions` (allowed codes), `regionName`
+ * - established: `value`, `country` (national measures: "established in Belgium")
+ * - size: `test` (sizeRules id), `testName`, `exceeded` (criteria over their limit: staff, turnover, balanceSheet),
+ *   `group` (true when linked enterprises were counted), `source` (legal text url)
+ * - minEmployees / maxEmployees / maxTurnover: `limit` (and `limitMax` when sources disagree), `value`
+ *   (or `valueMin`/`valueMax` for a band; `valueMax` null: no upper bound)
+ * - b2c: `value` (true, false or absent)
+ * - nace: `value` (the firm's code), `codes`, `sector` (the excluded sector's name)
+ * - legalForm: `value` (legal_form id), `formLabel`, `excluded` (ids), `excludedLabels`
+ * - status: `status`, `replacedBy`, `replacedByName`, `proposal`; window: `from`, `until`, `date`; theme: `themes`
+ * `missing` names the profile facts that would decide a "to-check" (turnover, balanceSheet, group, groupEmployees,
+ * b2c, nace, legalForm).
+ */
+export interface AidReason {
+  rule: 'region' | 'established' | 'size' | 'minEmployees' | 'maxEmployees' | 'maxTurnover' | 'b2c' | 'nace' | 'legalForm' | 'status' | 'window' | 'theme';
+  outcome: 'met' | 'not-met' | 'to-check';
+  confidence: AidConfidence;
+  [param: string]: string | number | boolean | null | string[];
+}
+
+/** Numbers behind a rate: percent of costs, tax-deduction percent, or a flat amount in EUR. */
+export interface AidRateValue {
+  unit: 'percent' | 'deduction' | 'flat';
+  min: number;
+  max: number;
+}
+
+/**
+ * One strand of an aid (a kind of spend with its own terms) the firm qualifies for. For the net cost after
+ * aid: `rateValue` (percent of the eligible cost, min–max; for `bySize` rates already narrowed to the firm's
+ * size when it is known) and `capAmount` (highest aid in EUR, `capMin` the lowest local variant, per `capPer`);
+ * both null when the research does not know them.
+ */
+export interface AidStrandMatch {
+  id: string;
+  name: string;
+  spend: ('advice' | 'training' | 'investment' | 'software' | 'website' | 'audit')[];
+  themes: string[];
+  status: 'open' | 'call-based' | 'to-confirm';
+  rateValue: AidRateValue | null;
+  rateText: string;
+  rateConfidence: AidConfidence;
+  capAmount: number | null;
+  capMin: number | null;
+  capPer: 'year' | '3-years' | 'project' | 'company' | null;
+  capText: string;
+  capConfidence: AidConfidence;
+  eligibleSpend: { min: number | null; max: number | null } | null;
+  /** true: apply before you start spending; false: may apply after; null: not applicable or unknown. */
+  applyBefore: boolean | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  asOf: string | null;
+  stale: boolean;
+  /** Every rule of the strand with its outcome. */
+  reasons: AidReason[];
+  /** An estimated aid for the eligible-spend range the sources give, from a single sure rate and cap. */
+  estimate?: AidEstimate;
+}
+
+export interface AidEstimate {
+  amount: number;
+  minAmount?: number;
+  rate: number;
+  cap: number;
+  spendMin?: number;
+  spendMax?: number;
+}
+
 /** One public aid matched to the firm, with everything the report must show beside it. */
 export interface AidMatch {
   id: string;
+  /** The official name as people search for it (KMO-portefeuille in every language). */
   name: string;
+  /** A translation to show beside an official name in another language, when there is one. */
+  translation: string | null;
   /** Region code of the aid: BE-BRU, BE-WAL, BE-VLG, BE-FED, FR, FR-BRE, ... */
   region: string;
   regionName: string;
   themes: string[];
-  /** Only open aids are matched: active, or call-based (check that a call is open). */
-  status: 'active' | 'call-based';
-  /** As the catalogue words it, e.g. "25–70%"; an unverified term says so. */
-  rate: string;
-  cap: string;
-  /** Numbers behind rate and cap when the catalogue has them (percent, deduction percent or flat EUR). */
-  rateValue?: { unit: 'percent' | 'deduction' | 'flat'; min: number; max: number };
-  capAmount?: number;
-  /** null when no public link was found (secondary sources only). */
+  /** The best status among the strands offered: open, call-based (a call must be open), to-confirm. */
+  status: 'open' | 'call-based' | 'to-confirm';
+  statusConfidence: AidConfidence;
+  /** Headline rate of the strands offered (highest percent or deduction percent); null when unknown or flat. */
+  rate: number | null;
+  rateValue: AidRateValue | null;
+  /** Highest cap (EUR) of the strands offered; null when unknown. `capAmount` is the same number. */
+  cap: number | null;
+  capAmount: number | null;
+  rateText: string;
+  capText: string;
+  /** The official page in the report language where one exists; null when no public link was found. */
   url: string | null;
   /** Date the facts were checked (YYYY, YYYY-MM or YYYY-MM-DD); null when the source is undated. */
   asOf: string | null;
-  confidence: 'official' | 'secondary' | 'unverified';
-  /** true: apply before you start spending; false: may apply after; null: not applicable or unknown. */
+  /** Whole months between asOf and the assessment date (null when undated). */
+  ageMonths: number | null;
+  /** Facts older than the catalogue's staleness limit on the assessment date, or undated. */
+  stale: boolean;
+  confidence: AidConfidence;
   applyBefore: boolean | null;
   /** Conditions the profile cannot check, to confirm with the provider or administration. */
-  conditions: string[];
-  /** Why it matches ("operating seat in Brussels ✓", ...); "?" marks what could not be checked. */
-  reasons: string[];
-  /** Terms the research marks unverified, to show as such. */
+  conditions: { text: string; confidence: AidConfidence }[];
+  /** Status note from the data (e.g. how calls work), in the report language. */
+  statusNote: string | null;
+  /** The rules every strand offered shares, with their outcomes. */
+  reasons: AidReason[];
+  /** Strands the firm qualifies for, each with its own reasons. */
+  strands: AidStrandMatch[];
+  /** Term ids the research marks unverified (status, rate, cap, maxEmployees, theme:<id>, conditions, ...). */
   unverified: string[];
+  /** true when some term is unverified or the status is to-confirm: the client is told to confirm the terms. */
+  confirmTerms: boolean;
   /** Dimension ids whose weakness this aid addresses, weakest first. */
   fits: string[];
-  /** An estimated amount for a typical project, only when computed from the catalogue's rate and cap. */
-  estimate?: { amount: number; minAmount?: number; basis: string };
-  /** The research's caveats, in the report language. */
+  /** An estimated amount for a typical project (the first strand that has one). */
+  estimate?: AidEstimate;
+  /** Research notes and sources for the advisor edition (never shown to a client). */
   caveats: string[];
+  sources: { url: string | null; publisher: string; date: string | null; confidence: AidConfidence; about?: string }[];
 }
 
-/** An aid the firm cannot use on the assessment date, with the reasons (shown by `aids --explain`). */
+/** An aid the firm cannot use on the assessment date, with the reasons (aids --explain, advisor edition). */
 export interface AidRejection {
   id: string;
   name: string;
   region: string;
-  status: 'active' | 'call-based' | 'closed' | 'legacy' | 'proposal';
-  reasons: string[];
+  status: 'open' | 'call-based' | 'to-confirm' | 'closed';
+  /** The rules that rule it out (outcome not-met), from the strand that came closest. */
+  reasons: AidReason[];
+  /** Each strand with its failing rules. */
+  strands: { id: string; name: string; reasons: AidReason[] }[];
 }

@@ -60,6 +60,7 @@ export const questionSchema = z.strictObject({
 export const profileOptionSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   label: localizedSchema,
+  aliases: z.optional(z.array(z.string().check(z.minLength(1))).check(about('Other ways people write this answer (bv, nv, vzw, Bruxelles, ...): accepted in answers files and flags'))),
   range: z.optional(z.tuple([z.number(), z.nullable(z.number())]).check(about('For bands: [min, max or null]'))),
 });
 
@@ -77,6 +78,11 @@ export const profileQuestionSchema = z.strictObject({
     z.enum(['enterprise-number']).check(about('text only: a checked identifier (enterprise-number: Belgian BCE/KBO with mod-97 check digits, or French SIREN with Luhn)')),
   ),
   options: z.optional(z.array(profileOptionSchema)),
+  when: z.optional(
+    z
+      .strictObject({ profile: idSchema, anyOf: z.array(z.string()).check(z.minLength(1)) })
+      .check(about('Asked only when an earlier profile answer is one of these (e.g. the group headcount only for a firm in a group)')),
+  ),
 });
 
 export const levelSchema = z.strictObject({

@@ -90,9 +90,9 @@ export function buildPlan(input: PlanInput): PlanAction[] {
       const cost = entry.cost === undefined ? undefined : data.costs[entry.cost];
       if (cost && (!cost.regions || applies({ regions: cost.regions }, input.answers))) {
         action.cost = { min: cost.min, max: cost.max, currency: 'EUR', estimate: cost.estimate, basis: cost.basis[lang], source: cost.source.url };
-        const best = bestFunding(action.cost, input.aids.filter((a) => action.aids.includes(a.id)));
+        const best = bestFunding(action.cost, input.aids.filter((a) => action.aids.includes(a.id)), dimension.id);
         action.netCost = best ? best.net : { min: cost.min, max: cost.max, currency: 'EUR' };
-        if (best) action.funding = { aid: best.aid.id, applyBefore: best.aid.applyBefore };
+        if (best) action.funding = { aid: best.aid.id, strand: best.terms.strand, applyBefore: best.terms.applyBefore };
       }
       const advisor = input.entries?.[q.id];
       if (advisor?.owner) action.owner = advisor.owner;
@@ -154,42 +154,61 @@ export function doneActions(input: Pick<PlanInput, 'def' | 'scores' | 'entries' 
 
 // ---- Net cost after aid: one small adapter over the aid match's numeric terms ----
 
-/** The numbers an aid pays with: a percentage of the eligible cost, within a cap. */
+/** The numbers one strand of an aid pays with: a percentage of the eligible cost, within a cap. */
 export interface AidTerms {
+  /** The strand (a kind of spend with its own terms) these numbers belong to. */
+  strand: string;
   /** Percent of the eligible cost, lowest and highest (a range when the rate depends on the firm). */
   rateMin: number;
   rateMax: number;
   /** EUR; null when the cap is not known. */
   cap: number | null;
+  /** true: apply before spending; null: unknown. */
+  applyBefore: boolean | null;
 }
 
-/** The terms of a matched aid, when it pays a percentage (not a tax deduction or a flat sum). */
-export function aidTerms(aid: AidMatch): AidTerms | undefined {
-  const rate = aid.rateValue;
-  if (!rate || rate.unit !== 'percent') return undefined;
-  return { rateMin: rate.min, rateMax: rate.max, cap: aid.capAmount ?? null };
+/**
+ * The adapter between the aids engine and the plan: the percentage strands of a matched aid (not tax
+ * deductions or flat sums), those for this theme first when a strand names its themes.
+ */
+export function aidTerms(aid: AidMatch, theme?: string): AidTerms[] {
+  const terms: AidTerms[] = [];
+  for (const s of aid.strands) {
+    if (theme !== undefined && s.themes.length && !s.themes.includes(theme)) continue;
+    if (!s.rateValue || s.rateValue.unit !== 'percent') continue;
+    terms.push({ strand: s.id, rateMin: s.rateValue.min, rateMax: s.rateValue.max, cap: s.capAmount, applyBefore: s.applyBefore });
+  }
+  return terms;
 }
 
 /**
  * Cost left to the firm: cost − min(rate × cost, cap), lowest with the best rate on the lowest cost,
  * highest with the lowest rate on the highest cost; whole euros. Undefined without a known cap.
  */
-export function netCost(cost: { min: number; max: number }, terms: AidTerms): { min: number; max: number; currency: 'EUR' } | undefined {
+export function netCost(cost: { min: number; max: number }, terms: Pick<AidTerms, 'rateMin' | 'rateMax' | 'cap'>): { min: number; max: number; currency: 'EUR' } | undefined {
   if (terms.cap === null) return undefined;
   const cap = terms.cap;
   const left = (amount: number, rate: number) => Math.max(0, Math.round(amount - Math.min((amount * rate) / 100, cap)));
   return { min: left(cost.min, terms.rateMax), max: left(cost.max, terms.rateMin), currency: 'EUR' };
 }
 
-function bestFunding(cost: { min: number; max: number }, aids: AidMatch[]) {
+function bestFunding(cost: { min: number; max: number }, aids: AidMatch[], theme: string) {
   if (cost.max === 0) return undefined;
-  let best: { aid: AidMatch; net: { min: number; max: number; currency: 'EUR' } } | undefined;
+  let best: { aid: AidMatch; terms: AidTerms; net: { min: number; max: number; currency: 'EUR' } } | undefined;
   for (const aid of aids) {
-    const terms = aidTerms(aid);
-    const net = terms && netCost(cost, terms);
-    if (net && (!best || net.max < best.net.max || (net.max === best.net.max && net.min < best.net.min))) best = { aid, net };
+    for (const terms of aidTerms(aid, theme)) {
+      const net = netCost(cost, terms);
+      if (net && (!best || net.max < best.net.max || (net.max === best.net.max && net.min < best.net.min))) best = { aid, terms, net };
+    }
   }
   return best;
+}
+
+/** The last day a matched aid can be used, when every strand offered has an end date. */
+export function aidClosing(aid: AidMatch): string | undefined {
+  const ends = aid.strands.map((s) => s.validUntil);
+  if (!ends.length || ends.some((d) => d === null || d.length !== 10)) return undefined;
+  return (ends as string[]).sort().at(-1);
 }
 
 // ---- Dates ----

@@ -2,6 +2,7 @@
 // the advisor annex (advisor edition only) and the advisor's identity on the cover and in the footer.
 import type { Assessment, BenchmarkComparison, CalendarEvent, PlanAction } from '../../engine/assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
+import { aidName as officialName, reasonText, staleText } from '../aids.js';
 import { advisorFieldsText, aidName, aidsText, costText, legalText, netText } from '../plan.js';
 import { COLOR, levelColor, PAGE_MARGINS, type TextPart } from './layout.js';
 import type { Context } from './sections.js';
@@ -45,7 +46,10 @@ export function summaryPage({ a, t, L }: Context): void {
     if (aids.length) {
       L.list(
         aids.map((aid) => {
-          const parts: TextPart[] = [{ text: aid.name, bold: true }, { text: `${aid.regionName} · ${aid.rate}${aid.cap ? ` · ${aid.cap}` : ''}`, size: 9, color: COLOR.muted }];
+          const parts: TextPart[] = [
+            { text: officialName(aid, t), bold: true },
+            { text: [aid.regionName, aid.rateText, aid.capText].filter(Boolean).join(' · '), size: 9, color: COLOR.muted },
+          ];
           if (aid.applyBefore) parts.push({ text: t('plan.apply_before'), size: 9, color: COLOR.bad });
           return parts;
         }),
@@ -132,22 +136,6 @@ export function planSection(ctx: Context): void {
 
 // ---- advisor annex ---------------------------------------------------------------------------------
 
-interface RuledOut {
-  name: string;
-  reasons: unknown[];
-}
-
-/** A reason of an aid ruled out: a sentence, or a record the aids engine words elsewhere. */
-function reasonText(reason: unknown): string {
-  if (typeof reason === 'string') return reason;
-  if (reason && typeof reason === 'object') {
-    const r = reason as Record<string, unknown>;
-    if (typeof r.text === 'string') return r.text;
-    return Object.entries(r).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
-  }
-  return String(reason);
-}
-
 export function advisorAnnex({ a, t, L }: Context): void {
   // On its own pages, so the advisor can take it out before handing the report over.
   L.newPage();
@@ -173,11 +161,14 @@ export function advisorAnnex({ a, t, L }: Context): void {
     for (const b of shown) figure(b, false);
     for (const b of withheld) figure(b, true);
     for (const aid of a.aids ?? []) {
-      if (aid.confidence === 'official' && !aid.unverified.length) continue;
-      const parts: TextPart[] = [{ text: aid.name, bold: true }];
+      if (aid.confidence === 'official' && !aid.unverified.length && !aid.caveats.length && !aid.stale) continue;
+      const parts: TextPart[] = [{ text: officialName(aid, t), bold: true }];
       if (aid.confidence !== 'official') parts.push({ text: t(`annex.confidence.${aid.confidence}`), color: COLOR.warn, size: 8.5 });
-      for (const u of aid.unverified) parts.push({ text: u, size: 8.5 });
+      if (aid.unverified.length) parts.push({ text: t('annex.unverified_terms', { terms: aid.unverified.join(', ') }), size: 8.5 });
+      const stale = staleText(aid, t, a.aidSettings?.staleAfterMonths ?? 12);
+      if (stale) parts.push({ text: stale, size: 8.5, color: COLOR.warn });
       for (const c of aid.caveats) parts.push({ text: c, size: 8.5, color: COLOR.muted });
+      for (const src of aid.sources) if (src.url) parts.push({ text: `${src.publisher} · ${src.url}`, size: 7.5, color: COLOR.muted });
       items.push(parts);
     }
     for (const p of a.plan ?? []) {
@@ -192,10 +183,16 @@ export function advisorAnnex({ a, t, L }: Context): void {
 
     // Aids ruled out, when the assessment carries them.
     L.heading(2, t('annex.ruled_out'));
-    const ruledOut = ((a as { aidsRuledOut?: RuledOut[] }).aidsRuledOut ?? []) as RuledOut[];
+    const ruledOut = a.aidsRuledOut ?? [];
     if (ruledOut.length) {
-      L.list(ruledOut.map((r) => [{ text: r.name, bold: true }, ...r.reasons.map((x) => ({ text: reasonText(x), size: 8.5 }))]), { size: 9 });
-    } else L.paragraph(t('annex.ruled_out.none'), { size: 9.5 });
+      L.list(
+        ruledOut.map((r) => [
+          { text: `${r.name} (${regionLabel(a, r.region)})`, bold: true },
+          ...r.reasons.map((x) => ({ text: reasonText(x, t, a.language), size: 8.5 })),
+        ]),
+        { size: 9 },
+      );
+    } else L.paragraph(t(a.aidsRuledOut ? 'annex.ruled_out.empty' : 'annex.ruled_out.none'), { size: 9.5 });
 
     // Don't-knows and unanswered questions to revisit.
     L.heading(2, t('annex.revisit'));
@@ -234,6 +231,11 @@ export function advisorAnnex({ a, t, L }: Context): void {
       );
     }
   });
+}
+
+/** The region's name, from the aids the assessment carries, else its code. */
+function regionLabel(a: Assessment, code: string): string {
+  return a.aids?.find((x) => x.region === code)?.regionName ?? code;
 }
 
 // ---- identity on the cover and in the footer -------------------------------------------------------

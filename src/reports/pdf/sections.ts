@@ -2,7 +2,7 @@
 // through the Layout, which keeps the structure tree and the page breaks right.
 import type { AidMatch, AnsweredQuestion, Assessment, BenchmarkComparison, DimensionResult } from '../../engine/assessment/types.js';
 import type { Translate } from '../../i18n/ui.js';
-import { estimateText } from '../aids.js';
+import { aidName, estimateText, reasonText, staleText } from '../aids.js';
 import { fallbackText, nextStepText, practiceText, sourceText } from '../benchmarks.js';
 import { drawBar, drawIntensityGauge, drawLegend, drawRadar, drawScoreRing } from './charts.js';
 import { COLOR, levelColor, PAGE_MARGINS, type Layout, type TextPart } from './layout.js';
@@ -216,7 +216,8 @@ function noteBox(L: Layout, label: string, text: string): void {
 // ---- one section per dimension -------------------------------------------------------------------
 
 function aidsFor(a: Assessment, d: DimensionResult): AidMatch[] {
-  return (a.aids ?? []).filter((aid) => aid.fits.includes(d.id) || aid.themes.includes(d.id));
+  // A theme the research could not confirm does not place an aid under a dimension.
+  return (a.aids ?? []).filter((aid) => aid.fits.includes(d.id) || (aid.themes.includes(d.id) && !aid.unverified.includes(`theme:${d.id}`)));
 }
 
 function themeLabel(a: Assessment, t: Translate, theme: string): string {
@@ -239,6 +240,16 @@ function asOfText(t: Translate, fmt: Formats, aid: AidMatch): string {
 /** "à jour au 2 mars 2026", "à jour en janvier 2026", "à jour en 2025": the preposition follows the precision. */
 function asOfDate(t: Translate, fmt: Formats, iso: string): string {
   return t('report.as_of', { date: fmt.date(iso), precision: iso.length > 7 ? 'day' : iso.length > 4 ? 'month' : 'year' });
+}
+
+/** Status, staleness and "terms to confirm", each once per aid, for the client. */
+function aidWarnings(a: Assessment, t: Translate, aid: AidMatch, size: number, short = false): TextPart[] {
+  const parts: TextPart[] = [];
+  if (aid.status !== 'open') parts.push({ text: t(`aids.status.${aid.status}`), size, bold: true, color: COLOR.warn });
+  const stale = !aid.stale ? null : short ? t(aid.asOf ? 'aids.pdf.stale_short' : 'aids.pdf.undated_short', { asOf: (aid.asOf ?? '').slice(0, 7) }) : staleText(aid, t, a.aidSettings?.staleAfterMonths ?? 12);
+  if (stale) parts.push({ text: stale, size, color: COLOR.warn });
+  if (aid.confirmTerms) parts.push({ text: t('aids.confirm_terms'), size, bold: true, color: COLOR.bad });
+  return parts;
 }
 
 function applyBeforeText(t: Translate, aid: AidMatch): string {
@@ -303,11 +314,15 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
         L.list(
           list.map((aid) => {
             const parts: TextPart[] = [
-              { text: `${aid.name} (${aid.regionName})`, bold: true },
-              { text: `${t('pdf.aid_short', { rate: aid.rate, cap: aid.cap })} · ${applyBeforeText(t, aid)}`, size: 8.5, color: COLOR.muted },
+              { text: `${aidName(aid, t)} · ${aid.regionName}`, bold: true },
+              ...aid.strands.map((s) => ({
+                text: `${aid.strands.length > 1 ? t('aids.pdf.strand', { name: s.name, rate: s.rateText, cap: s.capText }) : t('pdf.aid_short', { rate: s.rateText, cap: s.capText })}`,
+                size: 8.5,
+                color: COLOR.muted,
+              })),
+              { text: applyBeforeText(t, aid), size: 8.5, color: COLOR.muted },
+              ...aidWarnings(a, t, aid, 8),
             ];
-            // How sure the research is belongs to the advisor; the client is told, once, what to check.
-            if (aid.confidence !== 'official' || aid.unverified.length) parts.push({ text: t('report.aid_confirm'), size: 8, color: COLOR.warn });
             parts.push(aidLink(t, aid, aid.url ?? '', 8));
             return parts;
           }),
@@ -375,17 +390,15 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
     L.table(
       [
         { header: t('pdf.col_aid'), width: 22 },
-        { header: t('pdf.col_pays'), width: 22 },
-        { header: t('pdf.col_conditions'), width: 28 },
+        { header: t('pdf.col_pays'), width: 19 },
+        { header: t('pdf.col_conditions'), width: 29.5 },
         { header: t('pdf.col_before'), width: 13.5 },
-        { header: t('pdf.col_source'), width: 14.5 },
+        { header: t('pdf.col_source'), width: 16 },
       ],
       a.aids.map((aid) => {
-        const name: TextPart[] = [{ text: aid.name, bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
-        if (aid.status === 'call-based') name.push({ text: t('aids.status.call-based'), size: 7.5, bold: true, color: COLOR.warn });
-        if (aid.reasons.length) name.push({ text: t('pdf.why', { reasons: aid.reasons.join(' · ') }), size: 7.5, color: COLOR.muted });
+        const name: TextPart[] = [{ text: aidName(aid, t), bold: true }, { text: aid.regionName, color: COLOR.muted, size: 7.5 }];
+        name.push(...aidWarnings(a, t, aid, 7.5, true));
         if (aid.estimate) name.push({ text: estimateText(aid.estimate, a.language, t), size: 7.5, color: COLOR.accent });
-        if (aid.unverified.length) name.push({ text: t('pdf.unverified_terms', { terms: aid.unverified.join(', ') }), size: 7.5, color: COLOR.bad, bold: true });
         const before =
           aid.applyBefore === null
             ? { text: t('pdf.unknown'), color: COLOR.muted }
@@ -395,21 +408,24 @@ export function aidsSection({ a, t, L, fmt }: Context): void {
         const source: TextPart[] = [
           aidLink(t, aid, aid.url ? hostOf(aid.url) : '', 7.5),
           { text: asOfText(t, fmt, aid), size: 7.5, color: COLOR.muted },
-          {
-            text: t(`pdf.confidence.${aid.confidence}`),
-            size: 7.5,
-            bold: aid.confidence === 'unverified',
-            color: aid.confidence === 'unverified' ? COLOR.bad : COLOR.muted,
-          },
         ];
-        const pays: TextPart[] = [
-          { text: t('aids.col.rate'), size: 7, bold: true, color: COLOR.muted },
-          { text: aid.rate },
-          { text: t('aids.col.cap'), size: 7, bold: true, color: COLOR.muted },
-          { text: aid.cap },
-        ];
-        const conditions: TextPart[] = aid.conditions.length ? [{ text: aid.conditions.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
-        for (const caveat of aid.caveats) conditions.push({ text: `! ${caveat}`, size: 7.5, color: COLOR.warn });
+        const pays: TextPart[] =
+          aid.strands.length > 1
+            ? aid.strands.flatMap((st) => [
+                { text: st.name, size: 7, bold: true, color: COLOR.muted },
+                { text: t('pdf.aid_short', { rate: st.rateText, cap: st.capText }) },
+              ])
+            : [
+                { text: t('aids.col.rate'), size: 7, bold: true, color: COLOR.muted },
+                { text: aid.rateText },
+                { text: t('aids.col.cap'), size: 7, bold: true, color: COLOR.muted },
+                { text: aid.capText },
+              ];
+        const lines = [...(aid.statusNote ? [aid.statusNote] : []), ...aid.conditions.map((c) => c.text)];
+        const conditions: TextPart[] = lines.length ? [{ text: lines.map((c) => `• ${c}`).join('\n'), size: 7.5 }] : [{ text: '—', color: COLOR.muted }];
+        // What the firm still has to check (the rules it meets are in the terminal and JSON).
+        const open = aid.reasons.filter((r) => r.outcome === 'to-check');
+        if (open.length) conditions.push({ text: t('aids.pdf.to_check', { reasons: open.map((r) => reasonText(r, t, a.language)).join(' · ') }), size: 7.5, color: COLOR.warn });
         return [name, pays, conditions, [before], source];
       }),
       { size: 8 },
@@ -521,7 +537,7 @@ export function methodSection({ a, t, L, fmt }: Context): void {
           [aidLink(t, aid, aid.url ?? '', 7)],
           [
             { text: asOfText(t, fmt, aid) },
-            ...(aid.confidence !== 'official' || aid.unverified.length ? [{ text: t('report.aid_confirm'), size: 7, color: COLOR.warn }] : []),
+            ...(aid.confirmTerms ? [{ text: t('report.aid_confirm'), size: 7, color: COLOR.warn }] : []),
           ],
         ]),
         { size: 8, heading: { level: 2, text: t('pdf.sources_aids') } },
