@@ -187,7 +187,7 @@ export function advisorAnnex({ a, t, L }: Context): void {
     if (ruledOut.length) {
       L.list(
         ruledOut.map((r) => [
-          { text: `${r.name} (${regionLabel(a, r.region)})`, bold: true },
+          { text: regionLabel(a, r.region) ? `${r.name} (${regionLabel(a, r.region)})` : r.name, bold: true },
           ...r.reasons.map((x) => ({ text: reasonText(x, t, a.language), size: 8.5 })),
         ]),
         { size: 9 },
@@ -233,9 +233,9 @@ export function advisorAnnex({ a, t, L }: Context): void {
   });
 }
 
-/** The region's name, from the aids the assessment carries, else its code. */
-function regionLabel(a: Assessment, code: string): string {
-  return a.aids?.find((x) => x.region === code)?.regionName ?? code;
+/** The region's name, from the aids the assessment carries (no code is printed where a name is meant). */
+function regionLabel(a: Assessment, code: string): string | undefined {
+  return a.aids?.find((x) => x.region === code)?.regionName;
 }
 
 // ---- identity on the cover and in the footer -------------------------------------------------------
