@@ -21,7 +21,9 @@ describe('report file names from company names', () => {
     const answers = writeFile(tmp.dir, `${slugify(_label)}.yaml`, typical.replace(/name: .*\n/, `name: ${JSON.stringify(name)}\n`));
     mkdirSync(dir);
     const r = runCli(['assess', '--answers', answers], { cwd: dir });
-    expect(r.stderr).toBe('');
+    // Characters the PDF font lacks (these emoji) are drawn as "�", with one warning.
+    if (_label === 'emoji only') expect(r.stderr).toMatch(/^digiscan: warning: [^\n]*�[^\n]*\n$/);
+    else expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['reports']);
     const files = readdirSync(join(dir, 'reports'));

@@ -1,3 +1,4 @@
+import { visible } from '../core/sanitize.js';
 import { matchAids, type AidProfile, type Amount } from '../engine/aids/index.js';
 import { AIDS_FILE, type AidCatalogue } from '../engine/aids/load.js';
 import { legalFormLabels } from '../engine/aids/profile.js';
@@ -54,7 +55,7 @@ export async function runAids(opts: AidsOptions): Promise<void> {
         ]
       : matches;
     process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-    for (const w of warnings) process.stderr.write(`digiscan: warning: ${w}\n`);
+    for (const w of warnings) process.stderr.write(`digiscan: warning: ${visible(w)}\n`);
     return;
   }
   const regionName =
@@ -69,7 +70,7 @@ export async function runAids(opts: AidsOptions): Promise<void> {
     heading: [t('aids.for_profile', { region: regionName, employees: profile.employees, date })],
     staleAfterMonths: catalogue.settings.staleAfterMonths,
   });
-  process.stdout.write(text + warnings.map((w) => `! ${w}\n`).join(''));
+  process.stdout.write(text + warnings.map((w) => `! ${visible(w)}\n`).join(''));
 }
 
 function chooseLang(lang: string | undefined): Lang {

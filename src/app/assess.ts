@@ -1,3 +1,4 @@
+import { visibleInline } from '../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
@@ -5,7 +6,7 @@ import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
 import { renderTerminal, useColor } from '../reports/terminal.js';
 import { assessAnswers, chooseDate, choosePack } from './context.js';
-import { writeReportFiles } from './outputs.js';
+import { sourceDateEpoch, writeReportFiles } from './outputs.js';
 import { loadAdvisorProfile, loadAnswers, loadUiStrings } from '../io/load.js';
 import { advisorLogo } from './advisor.js';
 import type { Edition } from '../reports/pdf/plan.js';
@@ -44,6 +45,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = choosePack(opts.pack);
   const profile = opts.advisorProfile === undefined ? undefined : loadAdvisorProfile(opts.advisorProfile);
   const today = chooseDate(opts.date);
+  sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
   if (opts.resume !== undefined) {
     if (opts.answers !== undefined) throw new UserError('use --answers FILE or --resume FILE, not both', undefined, undefined, { key: 'error.answers_or_resume' });
@@ -112,7 +114,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
       : opts.calendar
         ? [await writeCalendar(assessment, opts.calendar, opts.force)]
         : [];
-    for (const file of files) process.stderr.write(`${t('report.written', { file })}\n`);
+    for (const file of files) process.stderr.write(`${t('report.written', { file: visibleInline(file) })}\n`);
     return;
   }
   process.stdout.write(renderTerminal(assessment, { color: useColor(process.stdout), t, command: commandName() }));
@@ -124,13 +126,13 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   if (opts.answers.endsWith(ANSWERS_SUFFIX)) candidates.unshift(`${stemOf(opts.answers)}.pdf`);
   const pdf = candidates.find((f) => existsSync(f));
   if (!opts.force && opts.out === undefined && pdf !== undefined) {
-    process.stdout.write(`${t('assess.finished', { file: pdf })}\n`);
-    process.stdout.write(`${t('assess.finished.redo', { command: commandLine(rerunArgs(opts)) })}\n`);
-    if (opts.calendar) process.stdout.write(`${t('report.written', { file: await writeCalendar(assessment, opts.calendar, opts.force) })}\n`);
+    process.stdout.write(`${t('assess.finished', { file: visibleInline(pdf) })}\n`);
+    process.stdout.write(`${t('assess.finished.redo', { command: visibleInline(commandLine(rerunArgs(opts))) })}\n`);
+    if (opts.calendar) process.stdout.write(`${t('report.written', { file: visibleInline(await writeCalendar(assessment, opts.calendar, opts.force)) })}\n`);
     return;
   }
   const files = await writeReportFiles(assessment, { out: opts.out, force: opts.force, edition, logo, calendar: opts.calendar });
-  for (const file of files) process.stdout.write(`${t('report.written', { file })}\n`);
+  for (const file of files) process.stdout.write(`${t('report.written', { file: visibleInline(file) })}\n`);
 }
 
 /** The same command with --force, to write the report again. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { isRealDate } from '../core/dates.js';
 import { assess, type AssessInput, type Assessment } from '../engine/assessment/index.js';
 import type { Answers } from '../engine/answers/load.js';
 import type { AdvisorIdentity } from '../engine/assessment/types.js';
@@ -19,9 +20,7 @@ export function chooseDate(date: string | undefined, now = new Date()): string {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
-  if (!d || d.toISOString().slice(0, 10) !== date) {
+  if (!isRealDate(date)) {
     throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`, undefined, undefined, { key: 'error.bad_date', params: { value: date } });
   }
   return date;

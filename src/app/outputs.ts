@@ -30,10 +30,17 @@ export interface ReportFileOptions {
  * convention), the PDF carries that date and a document id derived from it, so equal answers give
  * equal bytes. Returns undefined when the variable is absent.
  */
+const MAX_EPOCH = 253402300799;
+const clipText = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new UserError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${clipText(raw)}"`);
+  // A PDF date has a four-digit year: the last second of 9999 is the latest.
+  if (raw.length > 12 || Number(raw) > MAX_EPOCH) {
+    throw new UserError(`SOURCE_DATE_EPOCH is out of range: at most ${MAX_EPOCH} (the end of the year 9999), not "${clipText(raw)}"`);
+  }
   return new Date(Number(raw) * 1000);
 }
 
@@ -55,9 +62,11 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
     }
   }
   const epoch = sourceDateEpoch(options.env);
-  const { renderPdf } = await import('../reports/pdf/index.js');
+  const { renderPdf, takeReplacedCount } = await import('../reports/pdf/index.js');
   const t = translator(assessment.language, loadUiStrings());
+  takeReplacedCount();
   const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch, edition: options.edition, logo: options.logo });
+  if (takeReplacedCount() > 0) process.stderr.write(`digiscan: warning: ${t('pdf.undrawable', { char: '\uFFFD' })}\n`);
   writeFileAtomic(pdfFile, pdf, { overwrite: options.force });
   const written = [pdfFile];
   if (jsonFile !== undefined) {

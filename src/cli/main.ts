@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option, type Help } from 'commander';
 import { UserError } from '../core/errors.js';
+import { guardStream, visible } from '../core/sanitize.js';
 import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
 import type { Translate } from '../i18n/ui.js';
@@ -170,6 +171,13 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Whether digiscan's own escape sequences (colours, spinner, prompts) may reach this stream. */
+function ansiAllowed(stream: NodeJS.WriteStream): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0') return true;
+  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb';
+}
+
 /** --lang from the command line when it names a language, else the locale. */
 function chooseCliLang(argv: readonly string[], fromEnv: () => Lang): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -181,6 +189,9 @@ function chooseCliLang(argv: readonly string[], fromEnv: () => Lang): Lang {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // No control character from input reaches the terminal raw, whichever command or writer prints it.
+  guardStream(process.stdout, () => ansiAllowed(process.stdout));
+  guardStream(process.stderr, () => ansiAllowed(process.stderr));
   // A reader that stops early (`digiscan … | head`) is not an error: stop writing, quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -260,7 +271,8 @@ function editDistance(a: string, b: string): number {
 export function exitCodeFor(err: unknown, t: Translate): number {
   if (err instanceof CommanderError) {
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-    process.stderr.write(`digiscan: ${commanderMessage(err, t)} ${t('cli.error.see_help', { command: 'digiscan' })}\n`);
+    // Option names and values are the user's input: control characters shown, never sent raw.
+    process.stderr.write(`digiscan: ${visible(commanderMessage(err, t))} ${t('cli.error.see_help', { command: 'digiscan' })}\n`);
     return 2;
   }
   if (err instanceof UserError) {
@@ -268,7 +280,7 @@ export function exitCodeFor(err: unknown, t: Translate): number {
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`digiscan: ${t('cli.error.unexpected', { message: message.split('\n')[0] })}\n`);
+  process.stderr.write(`digiscan: ${t('cli.error.unexpected', { message: visible(message.split('\n')[0]!) })}\n`);
   if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write(`digiscan: ${t('cli.error.bug')}\n`);
   return 1;

@@ -1,7 +1,8 @@
-import { closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { describeFsError } from './read.js';
+import { createTempBeside, releaseTemp, removeTemp, type TempFile } from './temp.js';
 
 /**
  * A file-name-safe slug from a company name: ASCII letters, digits and "-", at most 60 characters,
@@ -62,37 +63,46 @@ export function ensureDir(dir: string): void {
 }
 
 /**
- * Writes a whole file or nothing: the data goes to a temporary file beside the target, is flushed,
- * then renamed (replace) or hard-linked (no-replace, so an existing file is never clobbered even in a race).
+ * Writes a whole file or nothing: the data goes to a temporary file beside the target (unpredictable
+ * name, created exclusively, never through a symlink), is flushed, then renamed (replace) or
+ * hard-linked (no-replace, so an existing file is never clobbered even in a race). The temporary file
+ * is removed on failure and if the process is interrupted.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const dir = dirname(file);
   ensureDir(dir);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | undefined;
+  let temp: TempFile;
   try {
-    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    temp = createTempBeside(file);
+  } catch (err) {
+    throw new UserError(`cannot write: ${tempError(err)}`, { file });
+  }
+  let fd: number | undefined = temp.fd;
+  try {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < buf.length) offset += writeSync(fd, buf, offset, buf.length - offset);
     if (options.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    if (options.overwrite) renameSync(temp, file);
+    if (options.overwrite) renameSync(temp.path, file);
     else {
-      linkSync(temp, file);
-      unlinkSync(temp);
+      linkSync(temp.path, file);
+      unlinkSync(temp.path);
     }
+    releaseTemp(temp.path);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file may not exist; nothing to clean then
-    }
+    removeTemp(temp.path, fd);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST' && !options.overwrite) {
       throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path');
     }
     throw new UserError(`cannot write: ${describeFsError(err)}`, { file });
   }
+}
+
+/** Why a temporary file could not be created; EEXIST means something was planted at its name. */
+export function tempError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EEXIST' || code === 'ELOOP') return 'a file already stands at the temporary name (not followed)';
+  return describeFsError(err);
 }

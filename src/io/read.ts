@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { parseYaml, type YamlSource } from '../engine/yaml/source.js';
 import { cachedYamlData } from './cache.js';
@@ -8,27 +8,62 @@ export type { YamlPath, YamlSource } from '../engine/yaml/source.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** Reads a file as UTF-8 text, with one-line errors for every way it can go wrong. */
+/**
+ * Reads a file as UTF-8 text, with one-line errors for every way it can go wrong. Regular files only:
+ * a named pipe or a device (`/dev/zero`) could block forever or never end, so it is refused before
+ * anything is read, and no read ever takes more than `maxBytes` (even if the file grows meanwhile).
+ */
 export function readTextFile(file: string, maxBytes = MAX_BYTES): string {
-  let size: number;
+  return decodeText(readRegularFile(file, maxBytes), file);
+}
+
+/** The bytes of a regular file of at most `maxBytes`; see readTextFile. */
+export function readRegularFile(file: string, maxBytes = MAX_BYTES): Buffer {
+  let fd: number;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UserError('is a directory, expected a file', { file }, undefined, { key: 'error.is_dir' });
-    size = st.size;
+    checkRegular(file, statSync(file));
+    // Non-blocking: if a pipe took the file's place since the check, opening it does not wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw fsError(err, file);
   }
-  if (size > maxBytes) {
-    throw new UserError(`file is too large (${size} bytes, limit ${maxBytes})`, { file }, undefined, { key: 'error.too_large', params: { size, limit: maxBytes } });
-  }
-  let buf: Buffer;
+  const tooLarge = (size: number) =>
+    new UserError(`file is too large (${size} bytes, limit ${maxBytes})`, { file }, undefined, { key: 'error.too_large', params: { size, limit: maxBytes } });
   try {
-    buf = readFileSync(file);
+    checkRegular(file, fstatSync(fd));
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw tooLarge(size);
+    const buf = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      // The file grew since it was measured: still never more than the limit.
+      if (length === buf.length || length > maxBytes) throw tooLarge(length);
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buf.subarray(0, length);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw fsError(err, file);
+  } finally {
+    closeSync(fd);
   }
-  return decodeText(buf, file);
+}
+
+/** Refuses a folder, a named pipe, a device or a socket, saying which. */
+export function checkRegular(file: string, st: Stats): void {
+  if (st.isFile()) return;
+  if (st.isDirectory()) throw new UserError('is a directory, expected a file', { file }, undefined, { key: 'error.is_dir' });
+  const [kind, key] = specialKind(st);
+  throw new UserError(`is ${kind}, not a regular file; only regular files are read`, { file }, undefined, { key: `error.not_regular.${key}` });
+}
+
+function specialKind(st: Stats): [string, string] {
+  if (st.isFIFO()) return ['a named pipe', 'fifo'];
+  if (st.isSocket()) return ['a socket', 'socket'];
+  return ['a device', 'device'];
 }
 
 /** UTF-8 (with or without BOM); anything else is refused rather than silently mangled. */

@@ -6,6 +6,7 @@ import type { AidEstimate, AidMatch, AidReason, AidRejection, AidStrandMatch } f
 import type { Lang } from '../core/lang.js';
 import { formatEuro, formatNumber } from '../i18n/format.js';
 import type { Translate } from '../i18n/ui.js';
+import { visibleDeep } from '../core/sanitize.js';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 
@@ -153,7 +154,10 @@ function mark(c: ChalkInstance, outcome: AidReason['outcome']): string {
   return outcome === 'met' ? c.green('✓') : outcome === 'not-met' ? c.red('✗') : c.yellow('?');
 }
 
-export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): string {
+export function renderAidsTable(input: AidMatch[], options: AidsTableOptions): string {
+  // Aid names, conditions and reasons come from a pack: control characters are shown, never sent raw.
+  const matches = visibleDeep(input);
+  const o = { ...options, rejections: visibleDeep(options.rejections), heading: visibleDeep(options.heading) };
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const { t, lang } = o;
   const months = o.staleAfterMonths ?? 12;
@@ -221,7 +225,8 @@ export function renderAidsTable(matches: AidMatch[], o: AidsTableOptions): strin
 }
 
 /** The few best-fitting aids under an assessment summary. */
-export function renderAidsSummary(aids: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3, months = 12, command = 'digiscan aids'): string[] {
+export function renderAidsSummary(input: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3, months = 12, command = 'digiscan aids'): string[] {
+  const aids = visibleDeep(input);
   if (!aids.length) return [];
   const lines = [c.bold(t('aids.top_heading'))];
   for (const m of aids.slice(0, max)) {

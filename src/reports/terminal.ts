@@ -3,6 +3,7 @@ import type { Assessment, BenchmarkComparison, PracticeStatus } from '../engine/
 import { comparisonText, fallbackText, figureText, nextStepText, practiceText } from './benchmarks.js';
 import type { Translate } from '../i18n/ui.js';
 import { renderAidsSummary } from './aids.js';
+import { visibleDeep } from '../core/sanitize.js';
 import { formatDateWords } from '../i18n/format.js';
 
 export interface TerminalOptions {
@@ -55,7 +56,9 @@ export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Asses
   return `${comparisonText(b, t, lang)} — ${practiceText(b.company, t)}`;
 }
 
-export function renderTerminal(a: Assessment, { color, t, command = 'digiscan' }: TerminalOptions): string {
+export function renderTerminal(input: Assessment, { color, t, command = 'digiscan' }: TerminalOptions): string {
+  // Names, notes and pack texts are input: their control characters are shown, never sent raw.
+  const a = visibleDeep(input);
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   lines.push(c.bold(t('assessment_of', { name: a.company.name || '—' })));

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
-import { describeFsError } from '../../io/read.js';
+import { checkRegular, describeFsError } from '../../io/read.js';
 import { countCsvRows, readCsv } from './csv-input.js';
 import { planColumns, rowToAnswers, type FormMapping } from './mapping.js';
 
@@ -41,9 +41,11 @@ function* entries(inputs: string[]): Generator<Entry> {
   for (const input of inputs) {
     let isDir: boolean;
     try {
-      isDir = statSync(input).isDirectory();
+      const st = statSync(input);
+      isDir = st.isDirectory();
+      if (!isDir) checkRegular(input, st); // a named pipe or a device would hang the batch
     } catch (err) {
-      yield { kind: 'bad', error: new UserError(describeFsError(err), { file: input }) };
+      yield { kind: 'bad', error: err instanceof UserError ? err : new UserError(describeFsError(err), { file: input }) };
       continue;
     }
     if (isDir) {
@@ -75,7 +77,17 @@ function* walk(dir: string): Generator<Entry> {
   for (const { name, isDir } of names) {
     const path = join(dir, name);
     if (isDir) yield* walk(path);
-    else if (ANSWERS_EXT.has(extname(name).toLowerCase())) yield { kind: 'yaml', file: path };
+    else if (ANSWERS_EXT.has(extname(name).toLowerCase())) yield regular(path) ?? { kind: 'yaml', file: path };
+  }
+}
+
+/** A refusal for anything but a regular file (a FIFO named "x.yaml" in a folder), else undefined. */
+function regular(file: string): Entry | undefined {
+  try {
+    checkRegular(file, statSync(file));
+    return undefined;
+  } catch (err) {
+    return { kind: 'bad', error: err instanceof UserError ? err : new UserError(describeFsError(err), { file }) };
   }
 }
 

@@ -23,8 +23,9 @@ export interface PoolEvents {
 interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
-  /** Jobs this worker has finished: one that dies before finishing any is not replaced. */
   finished: number;
+  /** Whether the worker started: one that dies before is not replaced. */
+  online: boolean;
 }
 
 export class WorkerPool {
@@ -65,6 +66,24 @@ export class WorkerPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /** Interrupted: asks each worker to stop between two files (never inside a write), then ends them. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => void s.worker.terminate().then(() => resolve()), 2000);
+            s.worker.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            s.worker.postMessage({ type: 'stop' } satisfies ToWorker);
+          }),
+      ),
+    );
+  }
+
   private freest(): Slot | undefined {
     return this.slots.reduce<Slot | undefined>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), undefined);
   }
@@ -77,7 +96,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, jobs: new Map(), finished: 0 };
+    const slot: Slot = { worker, jobs: new Map(), finished: 0, online: false };
     worker.on('message', (message: FromWorker) => {
       const job = slot.jobs.get(message.seq);
       if (!job) return;
@@ -91,17 +110,27 @@ export class WorkerPool {
       else this.events.failed(job, message.message);
       this.release();
     });
-    // A crashed worker (out of memory, a bug in a renderer) fails its own jobs and a fresh one takes
-    // its place — unless it never finished a job: then it cannot start, and a new one would not either.
+    // A crashed worker (out of memory, a bug in a renderer) fails only the job it was running (the
+    // first it was given: it runs them in order); a fresh worker takes its place and the jobs it had
+    // ahead. One that never started cannot be replaced: a new one would not start either.
+    worker.once('online', () => (slot.online = true));
     const crash = (reason: string) => {
       const index = this.slots.indexOf(slot);
       if (index < 0 || this.closing) return;
-      for (const job of slot.jobs.values()) this.events.failed(job, `unexpected error: ${reason}`);
+      const [running, ...ahead] = slot.jobs.values();
       slot.jobs.clear();
-      if (slot.finished > 0) this.slots[index] = this.spawn();
-      else {
+      if (running) this.events.failed(running, `unexpected error: ${reason}`);
+      if (slot.online) {
+        const fresh = this.spawn();
+        this.slots[index] = fresh;
+        for (const job of ahead) {
+          fresh.jobs.set(job.seq, job);
+          fresh.worker.postMessage({ type: 'job', job } satisfies ToWorker);
+        }
+      } else {
         this.slots.splice(index, 1);
         this.broken = reason;
+        for (const job of ahead) this.events.failed(job, `unexpected error: ${reason}`);
       }
       this.release();
     };

@@ -1,4 +1,5 @@
 // The portfolio view: how the firms of a batch spread over the maturity levels, per dimension.
+import { visibleInline } from '../../core/sanitize.js';
 import type { Translate } from '../../i18n/ui.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
@@ -27,7 +28,7 @@ export class Portfolio {
 
   render(t: Translate, lang: Lang): string {
     const def = this.pack.definition;
-    const labels = [t('overall'), ...def.dimensions.map((d) => d.title[lang])];
+    const labels = [t('overall'), ...def.dimensions.map((d) => visibleInline(d.title[lang]))];
     const width = Math.max(...labels.map((l) => l.length));
     const cell = 6;
     const lines = [t('batch.portfolio', { count: this.firms }), ''];
@@ -39,7 +40,7 @@ export class Portfolio {
       lines.push(`${label.padEnd(width)}${counts}${average.padStart(10)}`);
     });
     lines.push('');
-    lines.push(def.levels.map((l) => `${t('level_short')}${l.level} ${l.name[lang]}`).join(' · '));
+    lines.push(def.levels.map((l) => `${t('level_short')}${l.level} ${visibleInline(l.name[lang])}`).join(' · '));
     return lines.join('\n') + '\n';
   }
 }

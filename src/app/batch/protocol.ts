@@ -18,7 +18,7 @@ export interface WorkerConfig {
   force: boolean;
 }
 
-export type ToWorker = { type: 'job'; job: Job } | { type: 'name'; seq: number; number: number };
+export type ToWorker = { type: 'job'; job: Job } | { type: 'name'; seq: number; number: number } | { type: 'stop' };
 
 export type FromWorker =
   /** Asks which number to give a report whose company-and-date name is `base` (1 = first of that name). */

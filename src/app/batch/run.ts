@@ -1,6 +1,8 @@
 // `digiscan batch`: many answers files or form rows in, one set of reports per firm, a summary.csv
 // and a portfolio view out. The main thread reads inputs and writes the summary; worker threads score
 // and render. A bad file or row is listed at the end and does not stop the others.
+import { onInterrupt } from '../../io/temp.js';
+import { visible, visibleInline } from '../../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,11 +84,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
       fail(job.seq, message.startsWith(job.file) ? message : `${job.source}: ${message}`);
     },
   });
-  const interrupt = () => {
+  // Interrupted (SIGINT, SIGTERM, SIGHUP): workers stop between two files, then no temporary file is left.
+  const offInterrupt = onInterrupt(async () => {
+    await pool.stop();
     summary.discard();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupt);
+  });
   try {
     for await (const event of readInputs(inputs, { pack, mapping: getMapping, lang: opts.lang })) {
       if (event.type === 'job') await pool.submit(event.job);
@@ -101,18 +103,18 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
     await pool.close(true);
     throw err;
   } finally {
-    process.off('SIGINT', interrupt);
+    offInterrupt();
   }
   progress.stop();
   summary.finish();
 
   process.stdout.write('\n' + portfolio.render(t, uiLang));
-  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: opts.out, summary: join(opts.out, SUMMARY_FILE) })}\n`);
-  for (const warning of warnings) process.stderr.write(`digiscan: warning: ${warning}\n`);
+  process.stdout.write(`\n${t('batch.written', { count: portfolio.firms, dir: visibleInline(opts.out), summary: visibleInline(join(opts.out, SUMMARY_FILE)) })}\n`);
+  for (const warning of warnings) process.stderr.write(`digiscan: warning: ${visible(warning)}\n`);
   if (failures.length) {
     process.stderr.write(`digiscan: ${t('batch.failures', { count: failures.length })}\n`);
     failures.sort((a, b) => a.seq - b.seq);
-    for (const { message } of failures) for (const line of message.split('\n')) process.stderr.write(`digiscan: ${line}\n`);
+    for (const { message } of failures) for (const line of message.split('\n')) process.stderr.write(`digiscan: ${visible(line)}\n`);
     return 1;
   }
   return 0;

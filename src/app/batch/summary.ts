@@ -1,13 +1,14 @@
 // summary.csv: one row per firm, written as results arrive but in input order, so the file is
 // the same whatever the number of workers and memory holds only the rows that arrived early.
-import { closeSync, constants, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, linkSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../../engine/assessment/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { CSV_BOM } from '../../reports/csv.js';
 import { describeFsError } from '../../io/read.js';
+import { tempError } from '../../io/files.js';
+import { createTempBeside, releaseTemp, removeTemp } from '../../io/temp.js';
 
 /** How many aid ids the summary lists per firm. */
 const TOP_AIDS = 3;
@@ -37,6 +38,7 @@ export function summaryRow(a: Assessment, source: string, reports: string[]): st
 /** A CSV file written row by row into a temporary file, put in place (never clobbering) at the end. */
 export class SummaryWriter {
   private fd: number;
+  private fdOpen = true;
   private readonly temp: string;
   private next = 0;
   private readonly early = new Map<number, string[] | null>();
@@ -46,11 +48,11 @@ export class SummaryWriter {
     header: string[],
     private readonly overwrite: boolean,
   ) {
-    this.temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
     try {
-      this.fd = openSync(this.temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644);
+      // Unpredictable name, created exclusively and never through a symlink; removed if interrupted.
+      ({ path: this.temp, fd: this.fd } = createTempBeside(file));
     } catch (err) {
-      throw new UserError(`cannot write: ${describeFsError(err)}`, { file });
+      throw new UserError(`cannot write: ${tempError(err)}`, { file });
     }
     this.write(CSV_BOM + stringify([header]));
   }
@@ -67,14 +69,16 @@ export class SummaryWriter {
   }
 
   finish(): void {
-    fsyncSync(this.fd);
-    closeSync(this.fd);
     try {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fdOpen = false;
       if (this.overwrite) renameSync(this.temp, this.file);
       else {
         linkSync(this.temp, this.file);
         unlinkSync(this.temp);
       }
+      releaseTemp(this.temp);
     } catch (err) {
       this.discard();
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -85,16 +89,8 @@ export class SummaryWriter {
   }
 
   discard(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    try {
-      unlinkSync(this.temp);
-    } catch {
-      // already gone
-    }
+    removeTemp(this.temp, this.fdOpen ? this.fd : undefined);
+    this.fdOpen = false;
   }
 
   private write(text: string): void {

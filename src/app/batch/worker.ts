@@ -1,5 +1,6 @@
 // Entry point of a batch worker thread (bundled as dist/batch-worker.js): scores the jobs it is
 // given one after the other and reports each result or failure to the main thread.
+import { visible } from '../../core/sanitize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
 import type { Job } from './inputs.js';
@@ -15,6 +16,8 @@ let reporter: Promise<Reporter> | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: ToWorker) => {
+  // Files are written synchronously, so between two messages none is half written: safe to stop.
+  if (message.type === 'stop') process.exit(0);
   if (message.type === 'name') {
     claims.get(message.seq)?.(message.number);
     claims.delete(message.seq);
@@ -43,5 +46,5 @@ async function runJob(job: Job): Promise<void> {
 function describe(err: unknown): string {
   if (err instanceof UserError) return err.format();
   const message = err instanceof Error ? err.message : String(err);
-  return `unexpected error: ${message.split('\n')[0]}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
+  return `unexpected error: ${visible(message.split('\n')[0]!)}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
 }

@@ -1,6 +1,7 @@
 // The interview as a walk over steps (language, profile, each visible question, advisor notes).
 // The steps are recomputed from the answers after every answer, so a `when` condition hides or
 // shows questions at once; "back" walks the history of steps actually shown.
+import { MAX_NOTE, charLength, profileTextLimit } from '../../engine/answers/limits.js';
 import type { Answers } from '../../engine/answers/load.js';
 import type { AnswerValue } from '../../engine/answers/schema.js';
 import { LANGS, type Lang, LANGUAGE_NAMES } from '../../core/lang.js';
@@ -307,7 +308,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     const raw = await prompter.input({
       message: step.kind === 'note' ? t('interview.note', { dimension: title }) : t(`interview.note.${step.id}`),
       default: shown,
-      validate: () => true,
+      validate: (value) => (charLength(value.trim()) > MAX_NOTE ? t('interview.error.too_long', { max: MAX_NOTE, count: charLength(value.trim()) }) : true),
     });
     const v = raw.trim();
     if (v === BACK_KEYWORD && canGoBack) return BACK;
@@ -434,6 +435,8 @@ export function profileProblem(q: ProfileQuestion, value: string, t: Translate, 
     }
     return undefined;
   }
+  const count = charLength(value);
+  if (count > profileTextLimit(q.id)) return t('interview.error.too_long', { max: profileTextLimit(q.id), count });
   if (q.pattern && !new RegExp(q.pattern).test(value)) return t('interview.error.pattern');
   if (q.format === 'enterprise-number') {
     const check = checkEnterpriseNumber(value);

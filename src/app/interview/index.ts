@@ -1,5 +1,6 @@
 // `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
 // summary and the report files.
+import { visible, visibleInline } from '../../core/sanitize.js';
 import { Chalk } from 'chalk';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -14,6 +15,8 @@ import { langFromEnv } from '../../io/locale.js';
 import { translator } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { renderTerminal, useColor } from '../../reports/terminal.js';
+import { acquireLock } from '../../io/lock.js';
+import { holdAnswersFile } from './lock.js';
 import { ANSWERS_SUFFIX, findUnfinished, freeStem, loadForResume, stemOf } from './files.js';
 import { progress, runInterview, type InterviewState } from './flow.js';
 import { isPromptExit, terminalPrompter } from './inquirer.js';
@@ -86,7 +89,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
 
   const startLang = state?.answers.language ?? opts.lang ?? previous?.language ?? langFromEnv();
   let t = translator(startLang, loadUiStrings());
-  prompter.say(c.bold(pack.definition.title[startLang]));
+  prompter.say(c.bold(visible(pack.definition.title[startLang])));
   prompter.say(c.dim(interviewLength(pack, t)));
   prompter.say(c.dim(t('interview.intro')));
   if (previous && opts.fromFile) {
@@ -119,7 +122,25 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     if (state) {
       if (opts.lang) state.answers.language = opts.lang;
       t = translator(state.answers.language, loadUiStrings());
-      prompter.say(t('interview.resuming', { file: file! }));
+    }
+    // One interview at a time on a file: another one holding it is waited for, or the file is shown read-only.
+    // (A file in a folder not created yet cannot be held by anyone: its lock is taken at the first save.)
+    let locked = false;
+    if (file && existsSync(dirname(file))) {
+      const hold = await holdAnswersFile(file, prompter, t);
+      locked = true;
+      if (hold.kind === 'quit') return;
+      if (hold.kind === 'read-only') {
+        if (state) process.stdout.write(`\n${renderTerminal(assessAnswers(pack, state.answers, opts.today), { color, t })}\n`);
+        prompter.say(t('interview.lock.read_only_note'));
+        return;
+      }
+      // While waiting, the other interview saved: continue from what it left.
+      if (hold.waited && state) state = loadForResume(file, pack);
+      if (opts.lang && state) state.answers.language = opts.lang;
+    }
+    if (state) {
+      prompter.say(t('interview.resuming', { file: visibleInline(file!) }));
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
       if (previous && previousFile) state.answers.previous = { file: previousFile, ...(previous.assessedOn ? { assessedOn: previous.assessedOn } : {}) };
@@ -147,9 +168,11 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         s.answers.previous.file = relative(dirname(resolve(file)), resolve(opts.fromFile)).split(sep).join('/');
       }
       writeFileAtomic(file, serializeAnswers(s.answers, pack, { skipped: s.skipped, file }), { overwrite: created });
+      // A new file (or folder) just written: nobody else can hold it yet. Released when the process ends.
+      if (!locked) locked = acquireLock(file).held;
       if (!created) {
         created = true;
-        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file })));
+        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file: visibleInline(file) })));
       }
     };
     state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, loadUiStrings()), save });
@@ -159,8 +182,8 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     const tr = translator(lang, loadUiStrings());
     process.stdout.write('\n');
     if (file && created) {
-      prompter.say(tr('interview.interrupted', { file }));
-      prompter.say(tr('interview.continue_with', { command: commandLine(['assess', '--resume', file, ...(advisor ? ['--advisor'] : [])]) }));
+      prompter.say(tr('interview.interrupted', { file: visibleInline(file) }));
+      prompter.say(tr('interview.continue_with', { command: visibleInline(commandLine(['assess', '--resume', file, ...(advisor ? ['--advisor'] : [])])) }));
     } else {
       prompter.say(tr('interview.interrupted_nothing'));
     }
@@ -175,7 +198,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   process.stdout.write(`\n${renderTerminal(assessment, { color, t, command: commandName() })}\n`);
   const logo = advisorLogo(state.answers, file!, opts.advisorProfile, undefined);
   const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force, edition: opts.edition, logo, calendar: opts.calendar });
-  for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: path }));
+  for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: visibleInline(path) }));
   const pdf = written.find((f) => f.endsWith('.pdf'));
   if (pdf) await offerToOpen(pdf, prompter, t);
 }

@@ -1,6 +1,7 @@
 // The terminal prompter: @inquirer/prompts, styled with chalk. Only the interview chunk imports it.
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
+import { visible } from '../../core/sanitize.js';
 import { BACK_KEYWORD } from './flow.js';
 import type { CheckboxConfig, Context, InputConfig, Prompter, SelectConfig } from './prompter.js';
 
@@ -23,11 +24,12 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
   return {
     context(ctx: Context) {
       write('');
-      write(c.bold.cyan(wrap(ctx.position)));
-      if (ctx.intro) write(wrap(ctx.intro));
-      if (ctx.help) write(c.dim(wrap(ctx.help)));
-      if (ctx.hint) write(c.dim(wrap(`(${ctx.hint})`)));
-      if (ctx.lastTime) write(c.yellow(wrap(ctx.lastTime)));
+      // Pack texts and resumed answers are input: shown with their control characters escaped, folded at spaces.
+      write(c.bold.cyan(wrap(visible(ctx.position))));
+      if (ctx.intro) write(wrap(visible(ctx.intro)));
+      if (ctx.help) write(c.dim(wrap(visible(ctx.help))));
+      if (ctx.hint) write(c.dim(wrap(`(${visible(ctx.hint)})`)));
+      if (ctx.lastTime) write(c.yellow(wrap(visible(ctx.lastTime))));
     },
     say(text: string) {
       // Not folded: messages may hold a command or a path to copy whole.
@@ -36,8 +38,8 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     select<V>(config: SelectConfig<V>) {
       return select<V>(
         {
-          message: wrap(config.message, 2),
-          choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, ...(ch.description ? { description: ch.description } : {}) })),
+          message: wrap(visible(config.message), 2),
+          choices: config.choices.map((ch) => ({ value: ch.value, name: visible(ch.name), ...(ch.description ? { description: visible(ch.description) } : {}) })),
           ...(config.default !== undefined ? { default: config.default } : {}),
           pageSize: pageSize(config.choices.length),
           theme: { style: { keysHelpTip: () => c.dim(config.keys) } },
@@ -48,8 +50,8 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     checkbox<V>(config: CheckboxConfig<V>) {
       return checkbox<V>(
         {
-          message: wrap(config.message, 2),
-          choices: config.choices.map((ch) => ({ value: ch.value, name: ch.name, checked: Boolean(ch.checked) })),
+          message: wrap(visible(config.message), 2),
+          choices: config.choices.map((ch) => ({ value: ch.value, name: visible(ch.name), checked: Boolean(ch.checked) })),
           pageSize: pageSize(config.choices.length),
           // "all" and "invert" would tick exclusive options together; the validation would refuse it anyway.
           shortcuts: { all: null, invert: null },
@@ -62,9 +64,12 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     input(config: InputConfig) {
       return input(
         {
-          message: wrap(config.message, 2),
-          ...(config.default !== undefined ? { default: config.default } : {}),
-          validate: config.validate,
+          message: wrap(visible(config.message), 2),
+          ...(config.default !== undefined ? { default: visible(config.default) } : {}),
+          validate: (value) => {
+            const verdict = config.validate(value);
+            return verdict === true ? true : visible(verdict);
+          },
           // The line left on screen after the answer: a dash for "skipped", an arrow for "back".
           transformer: (value, { isFinal }) => {
             if (!isFinal) return value;

@@ -1,11 +1,13 @@
 import { nearestOption, resolveOption } from '../pack/options.js';
 import { UserError, ValidationError, type Problem } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
+import { isRealDate } from '../../core/dates.js';
 import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
-import { problemAt, zodProblems } from '../yaml/validate.js';
+import { problemList, zodProblems } from '../yaml/validate.js';
 import { answersFileSchema, type AnswersFile, type AnswerValue } from './schema.js';
+import { MAX_NOTE, charLength, clip, profileTextLimit } from './limits.js';
 import { checkEnterpriseNumber, type EnterpriseNumberCheck } from '../enterprise/index.js';
 
 export type CompanyValue = string | number;
@@ -74,12 +76,12 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
 
   // Leniency is for files written for another version only: in a file of this version, an unknown id is a mistake.
   const dropped = data.questionnaire.version !== version ? options.dropped : undefined;
-  const problems: Problem[] = [];
-  const at = (path: (string | number)[], message: string, hint?: string) => problems.push(problemAt(source, path, message, hint));
-  const atKey = (path: (string | number)[], message: string, hint?: string) =>
-    problems.push(problemAt(source, path, message, hint, { key: true }));
+  const { problems, at: add } = problemList(source);
+  const at = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint);
+  const atKey = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint, { key: true });
 
-  const company: Record<string, CompanyValue> = {};
+  // Maps without a prototype: no id, whatever it is, can reach Object's own properties.
+  const company: Record<string, CompanyValue> = Object.create(null);
   const invalid = new Set<string>();
   for (const [key, value] of Object.entries(data.company)) {
     const q = pack.profile.get(key);
@@ -88,7 +90,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (!q) {
-      atKey(['company', key], `unknown profile field "${key}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      atKey(['company', key], `unknown profile field "${clip(key)}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
       continue;
     }
     if (value === null || value === '') continue;
@@ -106,17 +108,19 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       } else company[key] = value;
     } else if (typeof value !== 'string') {
       at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
+    } else if (charLength(value) > profileTextLimit(key)) {
+      at(['company', key], `"${key}" is ${charLength(value)} characters long, at most ${profileTextLimit(key)} are allowed`);
     } else if (q.type === 'choice') {
       // Forms and places as people write them: "bv", "vzw", "Bruxelles" name the same options as their ids.
       const option = resolveOption(q, value);
       const near = option ? undefined : nearestOption(q, value);
       if (option) company[key] = option.id;
-      else at(['company', key], `"${value}" is not a valid ${key}`, `${near ? `did you mean ${near.id}? ` : ''}one of: ${q.options?.map((o) => o.id).join(', ')}`);
+      else at(['company', key], `"${clip(value)}" is not a valid ${key}`, `${near ? `did you mean ${near.id}? ` : ''}one of: ${q.options?.map((o) => o.id).join(', ')}`);
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
-      at(['company', key], `"${value}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+      at(['company', key], `"${clip(value)}" is not a valid ${key}`, `expected the form ${q.pattern}`);
     } else if (q.type === 'text' && q.format === 'enterprise-number' && !checkEnterpriseNumber(value).ok) {
       const check = checkEnterpriseNumber(value) as Extract<EnterpriseNumberCheck, { ok: false }>;
-      at(['company', key], `"${value}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)');
+      at(['company', key], `"${clip(value)}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)');
     } else company[key] = value;
   }
   if (options.requireProfile) {
@@ -127,7 +131,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     }
   }
 
-  const answers: Record<string, AnswerValue> = {};
+  const answers: Record<string, AnswerValue> = Object.create(null);
   for (const [key, value] of Object.entries(data.answers)) {
     const entry = pack.questions.get(key);
     if (!entry && dropped) {
@@ -135,7 +139,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (!entry) {
-      atKey(['answers', key], `unknown question id "${key}"`);
+      atKey(['answers', key], `unknown question id "${clip(key)}"`);
       continue;
     }
     if (value === null) continue;
@@ -147,22 +151,27 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     }
     if (question.type === 'single') {
       if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
-      else if (!known.has(value)) at(['answers', key], `"${value}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
+      else if (!known.has(value)) at(['answers', key], `"${clip(value)}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
       else answers[key] = value;
     } else {
       const list = typeof value === 'string' ? [value] : value;
       const bad = list.find((v) => !known.has(v));
       const exclusive = list.filter((v) => question.options.find((o) => o.id === v)?.exclusive);
-      if (bad !== undefined) at(['answers', key], `"${bad}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
+      if (bad !== undefined) at(['answers', key], `"${clip(bad)}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
       else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`);
       else answers[key] = [...new Set(list)];
     }
   }
 
+  if (data.assessedOn !== undefined && !isRealDate(data.assessedOn)) {
+    at(['assessedOn'], `assessedOn must be a real date like 2026-03-31, not "${data.assessedOn}"`);
+  }
+
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
-  const notes: Record<string, string> = {};
+  const notes: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(data.notes ?? {})) {
-    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${key}" is not one`);
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${clip(key)}" is not one`);
+    else if (charLength(value) > MAX_NOTE) atKey(['notes', key], `the note "${key}" is ${charLength(value)} characters long, at most ${MAX_NOTE} are allowed`);
     else notes[key] = value;
   }
 

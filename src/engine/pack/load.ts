@@ -1,6 +1,7 @@
+import { unsafePattern } from './regex-safety.js';
 import { ValidationError, type Problem } from '../../core/errors.js';
 import type { YamlSource } from '../yaml/source.js';
-import { buildRecorder, problemAt, zodProblems } from '../yaml/validate.js';
+import { buildRecorder, problemList, zodProblems } from '../yaml/validate.js';
 import { packSchema, type Dimension, type PackDefinition, type ProfileQuestion, type Question } from './schema.js';
 
 /** A validated questionnaire pack, with indexes the later stages need. */
@@ -49,8 +50,7 @@ function checkPack(source: YamlSource): PackDefinition {
 
 /** What a schema cannot say: unique ids, conditions pointing at real earlier questions, level order. */
 function checkReferences(def: PackDefinition, source: YamlSource): Problem[] {
-  const problems: Problem[] = [];
-  const at = (path: (string | number)[], message: string) => problems.push(problemAt(source, path, message));
+  const { problems, at } = problemList(source);
 
   const seen = new Map<string, string>();
   const claim = (id: string, path: (string | number)[], what: string) => {
@@ -66,6 +66,8 @@ function checkReferences(def: PackDefinition, source: YamlSource): Problem[] {
     if (p.pattern !== undefined) {
       try {
         new RegExp(p.pattern);
+        const unsafe = unsafePattern(p.pattern);
+        if (unsafe) at(['profile', i, 'pattern'], `pattern of "${p.id}" ${unsafe}`);
       } catch {
         at(['profile', i, 'pattern'], `pattern of "${p.id}" is not a valid regular expression`);
       }

@@ -6,9 +6,15 @@ import { LANGS, type Lang } from '../../core/lang.js';
 
 const about = (text: string) => z.describe(text);
 
+/** Words that name a built-in property of every JavaScript object: never an id. */
+export const RESERVED_IDS = new Set(['constructor', 'prototype', '__proto__']);
+
 export const idSchema = z
   .string()
-  .check(z.regex(/^[a-z][a-z0-9_-]*$/, 'ids use lower-case letters, digits, "_" and "-", starting with a letter'));
+  .check(
+    z.regex(/^[a-z][a-z0-9_-]*$/, 'ids use lower-case letters, digits, "_" and "-", starting with a letter'),
+    z.refine((id) => !RESERVED_IDS.has(id), 'this id is a reserved word (constructor, prototype); choose another'),
+  );
 
 const text = z.string().check(z.trim(), z.minLength(1, 'text must not be empty'));
 
@@ -58,7 +64,10 @@ export const questionSchema = z.strictObject({
 });
 
 export const profileOptionSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
+  id: z.string().check(
+    z.minLength(1),
+    z.refine((id) => !RESERVED_IDS.has(id), 'this id is a reserved word (constructor, prototype); choose another'),
+  ),
   label: localizedSchema,
   aliases: z.optional(z.array(z.string().check(z.minLength(1))).check(about('Other ways people write this answer (bv, nv, vzw, Bruxelles, ...): accepted in answers files and flags'))),
   range: z.optional(z.tuple([z.number(), z.nullable(z.number())]).check(about('For bands: [min, max or null]'))),

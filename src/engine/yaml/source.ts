@@ -1,5 +1,5 @@
 // YAML text → data that can point back at the line and column of any value. No file system.
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UserError } from '../../core/errors.js';
 
 export type PathKey = string | number;
@@ -20,17 +20,25 @@ export interface YamlSource {
 
 // A sane pack or answers file uses no aliases at all; this refuses "billion laughs" documents.
 const MAX_ALIAS_COUNT = 50;
+/** Keys allowed in one mapping (the interface strings, the largest, have about a thousand). */
+export const MAX_KEYS = 10_000;
+/** Keys that would reach an object's prototype in JavaScript: refused everywhere. */
+export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseYaml(text: string, file: string): YamlSource {
   if (text.trim() === '') throw new UserError('file is empty', { file }, undefined, { key: 'error.empty' });
+  // A carriage return alone ends a line in YAML (old Mac files); the parser only knows LF and CRLF.
+  if (/\r(?!\n)/.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Unique keys are checked below in linear time: the library's own check is quadratic (80,000 keys: 207 s).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const pos = (offset: number) => lineCounter.linePos(offset);
   const first = doc.errors[0];
   if (first) {
     const { line, col } = pos(first.pos[0]);
     throw new UserError(`invalid YAML: ${yamlMessage(first.message)}`, { file, line, col });
   }
+  checkKeys(doc, file, pos);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -56,6 +64,25 @@ export function parseYaml(text: string, file: string): YamlSource {
       return pos(offset);
     },
   };
+}
+
+/** Every mapping: at most MAX_KEYS keys, each once, none reserved. One pass over the document. */
+function checkKeys(doc: Document, file: string, pos: (offset: number) => { line: number; col: number }): void {
+  const at = (node: unknown) => pos((node as Node | undefined)?.range?.[0] ?? 0);
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length > MAX_KEYS) {
+        throw new UserError(`a mapping with ${map.items.length} keys; at most ${MAX_KEYS} are allowed`, { file, ...at(map) });
+      }
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        if (RESERVED_KEYS.has(key)) throw new UserError(`"${key}" is a reserved word and cannot be used as a key`, { file, ...at(pair.key) });
+        if (seen.has(key)) throw new UserError('invalid YAML: Map keys must be unique', { file, ...at(pair.key) });
+        seen.add(key);
+      }
+    },
+  });
 }
 
 function yamlMessage(message: string): string {

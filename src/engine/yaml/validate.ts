@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { ValidationError, type Problem } from '../../core/errors.js';
+import { MAX_PROBLEMS, ValidationError, type Problem } from '../../core/errors.js';
 import type { YamlPath, YamlSource } from './source.js';
 import { LANGS } from '../../core/lang.js';
 
@@ -15,23 +15,37 @@ export function problemAt(source: YamlSource, path: YamlPath, message: string, h
   return { file: source.file, line, col, message, hint };
 }
 
+/**
+ * Collects located problems; beyond the ones shown (MAX_PROBLEMS) they are only counted, without
+ * looking up their position (that lookup is linear: thousands of them would be quadratic).
+ */
+export function problemList(source: YamlSource): { problems: Problem[]; at: (path: YamlPath, message: string, hint?: string, options?: { key?: boolean }) => void } {
+  const problems: Problem[] = [];
+  return {
+    problems,
+    at(path, message, hint, options) {
+      problems.push(problems.length < MAX_PROBLEMS ? problemAt(source, path, message, hint, options) : { file: source.file, message });
+    },
+  };
+}
+
 /** Turns zod's issues into located, human-worded problems (one per issue). */
 export function zodProblems(error: z.core.$ZodError, source: YamlSource): Problem[] {
-  const problems: Problem[] = [];
+  const { problems, at } = problemList(source);
   for (const issue of error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        problems.push(problemAt(source, [...path, key], `unknown key "${key}"${where(path)}`, undefined, { key: true }));
-      }
+      for (const key of issue.keys) at([...path, key], `unknown key "${clipKey(key)}"${where(path)}`, undefined, { key: true });
       continue;
     }
-    problems.push(problemAt(source, path, describeIssue(issue, path, valueAt(source.data, path))));
+    at(path, describeIssue(issue, path, valueAt(source.data, path)));
   }
   return problems;
 }
 
 const MISSING = Symbol('missing');
+
+const clipKey = (key: string) => (key.length > 60 ? `${key.slice(0, 60)}…` : key);
 
 /** The raw value at `path` (zod does not report it by default), or MISSING. */
 function valueAt(data: unknown, path: YamlPath): unknown {

@@ -59,7 +59,7 @@ export function drawRadar(layout: Layout, axes: RadarAxis[], box: { x: number; y
     const title = layout.heightOf(a.label, labelWidth, { size: 8.5, bold: true });
     const total = title + 11;
     const ly = Math.sin(angle(i)) < -0.5 ? y - total : Math.sin(angle(i)) > 0.5 ? y - 2 : y - total / 2;
-    layout.style({ size: 8.5, bold: true }).text(a.label, lx, ly, { width: labelWidth, align, lineGap: 1 });
+    layout.style({ size: 8.5, bold: true }).text(layout.fitWords(a.label, labelWidth), lx, ly, { width: labelWidth, align, lineGap: 1 });
     layout.style({ size: 8.5, bold: true, color: levelColor(a.level) }).text(`${a.score}/100`, lx, ly + title, { width: labelWidth, align, lineBreak: false });
   });
   doc.restore();

@@ -89,3 +89,4 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
   doc.end();
   return done;
 }
+export { takeReplacedCount } from './glyphs.js';

@@ -2,6 +2,9 @@
 // and every piece of content placed inside a structure element (tagged PDF) in reading order.
 // Decorations (bands, rules, zebra rows, page numbers) are marked as artifacts so screen readers skip them.
 
+import { breakLongWords, charWidthOf } from './wrap.js';
+import { drawable, glyphCheckOf } from './glyphs.js';
+
 export type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
 
@@ -177,8 +180,22 @@ export class Layout {
   }
 
   heightOf(text: string, width: number, style: TextStyle = {}): number {
-    return this.font(style).heightOfString(text, { width, lineGap: style.lineGap ?? 2 });
+    const doc = this.font(style);
+    return doc.heightOfString(this.fitWords(text, width), { width, lineGap: style.lineGap ?? 2 });
   }
+
+  private readonly charWidths = new Map<string, Map<string, number>>();
+
+  /** `text` with words too long for `width` cut to fit, in linear time (current font and size). */
+  fitWords(text: string, width: number): string {
+    const size = (this.doc as unknown as { _fontSize?: number })._fontSize ?? 10;
+    // What the font cannot draw (CJK, right-to-left scripts) is shown as "�", never as empty boxes.
+    const shown = drawable(text, glyphCheckOf(this.doc, this.glyphs));
+    // No glyph of the embedded fonts is wider than 3 em: shorter words are never measured.
+    return breakLongWords(shown, width, charWidthOf(this.doc, this.charWidths), 3 * size);
+  }
+
+  private readonly glyphs = new Map<string, Map<number, boolean>>();
 
   /** Paints text at (x, y) within `width` and returns its height; never breaks the page itself. */
   write(text: string, x: number, y: number, width: number, style: TextStyle = {}, link?: string): number {
@@ -190,7 +207,8 @@ export class Layout {
     const saved = this.doc.page.margins.bottom;
     // The layout has already made room: keep pdfkit from breaking the page on its own.
     this.doc.page.margins.bottom = 0;
-    this.style(style).text(text, x, y, opts);
+    this.style(style);
+    this.doc.text(this.fitWords(text, width), x, y, opts);
     this.doc.page.margins.bottom = saved;
     return this.doc.y - y;
   }
