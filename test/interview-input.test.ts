@@ -105,8 +105,8 @@ describe('commands in hints', () => {
       term.press(KEY.enter);
       await term.waitFor(/Company name/);
       term.press(`Acme${KEY.enter}`);
-      await term.waitFor(/Answers are saved as you go in/);
-      await term.waitFor(/^\? /m);
+      // The next prompt on screen (after the save message), so Ctrl-C reaches a prompt, not the gap between two.
+      await term.waitFor(/Answers are saved as you go in[^\n]*\n[\s\S]*\n\? \S/);
       term.press(KEY.ctrlC);
       expect(await term.exited).toMatchObject({ exitCode: 130 });
       expect(term.all).toMatch(/To continue: npx digiscan assess --resume reports\/acme-\d{4}-\d{2}-\d{2}\.answers\.yaml --advisor/);
