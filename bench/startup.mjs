@@ -1,33 +1,40 @@
-// Start-up cost of the built CLI against a bare `node -e 0`, as ratios (median of several runs),
-// including the time to the interview's first prompt in a pseudo-terminal.
-// Run after `npm run build`: node bench/startup.mjs [runs]. Aim: every figure under 2x bare node.
+// Start-up cost of the built CLI: wall time to the end of `--version`, of `assess --json` and to the
+// interview's first prompt on screen (in a pseudo-terminal), against bare node and against the floor
+// of the first prompt: a script showing one @inquirer select prompt (bench/one-prompt.mjs), bundled and
+// minified as the CLI is, so the floor is the least a select prompt can cost.
+// Every round runs every case once, so all cases see the same machine load (interleaved).
+//
+// Run after `npm run build`:
+//   node bench/startup.mjs [--runs 15] [--baseline /path/to/built/main-checkout]
+// Aim (issue 21): first prompt <= 1.15x the single-prompt floor.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
 import { spawn } from 'node-pty';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin/digiscan.js');
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
+const RUNS = Number(args.runs ?? 15);
 const EXAMPLE = join(ROOT, 'questionnaires/digiscan-sme/examples/typical.yaml');
-const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 15);
 
-function timeSpawn(args) {
+function timeSpawn(argv) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stderr}`);
   return ms;
 }
 
-/** Milliseconds from spawning `node args` in a pseudo-terminal to "⏎" on its screen. */
-function timeToPrompt(args) {
+/** Milliseconds from spawning `node argv` in a pseudo-terminal to "⏎" on its screen. */
+function timeToPrompt(argv) {
   const cwd = mkdtempSync(join(tmpdir(), 'digiscan-bench-'));
   return new Promise((done, fail) => {
     const start = performance.now();
     let out = '';
-    const term = spawn(process.execPath, args, { cwd, cols: 120, rows: 40, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
+    const term = spawn(process.execPath, argv, { cwd, cols: 120, rows: 40, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
     const timer = setTimeout(() => fail(new Error(`no prompt after 20 s:\n${out}`)), 20_000);
     term.onData((data) => {
       out += data;
@@ -44,30 +51,33 @@ function timeToPrompt(args) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const FLOOR = join(ROOT, '.tmp/one-prompt.mjs');
+await build({ entryPoints: [join(ROOT, 'bench/one-prompt.mjs')], outfile: FLOOR, bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 
-async function measure(fn) {
-  await fn(); // warm the file cache
-  const times = [];
-  for (let i = 0; i < RUNS; i++) times.push(await fn());
-  return { median: median(times), min: Math.min(...times) };
+const checkouts = [['', ROOT]];
+if (args.baseline) checkouts.push([' (baseline)', resolve(args.baseline)]);
+const cases = [
+  ['node -e 0', () => timeSpawn(['-e', '0'])],
+  ['floor: one @inquirer select prompt', () => timeToPrompt([FLOOR])],
+];
+for (const [tag, dir] of checkouts) {
+  const bin = join(dir, 'bin/digiscan.js');
+  cases.push([`digiscan --version${tag}`, () => timeSpawn([bin, '--version'])]);
+  cases.push([`digiscan assess --json${tag}`, () => timeSpawn([bin, 'assess', '--answers', EXAMPLE, '--json'])]);
+  cases.push([`first interview prompt${tag}`, () => timeToPrompt([bin])]);
 }
 
-const cases = [
-  ['node -e 0 (baseline)', () => timeSpawn(['-e', '0'])],
-  ['digiscan --version', () => timeSpawn([BIN, '--version'])],
-  ['digiscan assess --answers typical.yaml --json', () => timeSpawn([BIN, 'assess', '--answers', EXAMPLE, '--json'])],
-  // The same baseline in a pseudo-terminal (its own spawn cost), for the first-prompt figure.
-  ['node printing "⏎" in a pseudo-terminal', () => timeToPrompt(['-e', 'process.stdout.write("⏎")'])],
-  ['digiscan (interview): first prompt on screen', () => timeToPrompt([BIN])],
-];
+const times = cases.map(() => []);
+for (const [, fn] of cases) await fn(); // warm the file cache
+for (let r = 0; r < RUNS; r++) for (const [i, [, fn]] of cases.entries()) times[i].push(await fn());
 
-const results = [];
-for (const [name, fn] of cases) results.push([name, await measure(fn)]);
-const base = results[0][1];
-console.log(`${RUNS} runs each, node ${process.version}; ratio = median / median of bare node (min in brackets)`);
-for (const [name, { median: ms, min }] of results) {
-  const ratio = (ms / base.median).toFixed(2);
-  const minRatio = (min / base.min).toFixed(2);
-  console.log(`${name.padEnd(48)} ${ms.toFixed(0).padStart(5)} ms  ${ratio}x  (min ${min.toFixed(0)} ms, ${minRatio}x)`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const bare = median(times[0]);
+const floor = median(times[1]);
+console.log(`${RUNS} interleaved rounds, node ${process.version}, load average ${loadavg()[0].toFixed(1)}; median wall ms (min), ratio to bare node and to the prompt floor`);
+for (const [i, [name]] of cases.entries()) {
+  const m = median(times[i]);
+  const prompt = name.startsWith('first interview prompt') || name.startsWith('floor');
+  console.log(`${name.padEnd(44)} ${m.toFixed(0).padStart(5)} ms (${Math.min(...times[i]).toFixed(0)})  ${(m / bare).toFixed(2)}x node${prompt ? `  ${(m / floor).toFixed(2)}x floor` : ''}`);
 }

@@ -1,3 +1,8 @@
 #!/usr/bin/env node
 // Launcher only: the CLI lives in the bundled dist/cli.js (see scripts/build.mjs).
+// Node 22.1+ can keep the compiled code of dist/ on disk between runs (in the system's temp folder):
+// later starts skip parsing and compiling it. Older Node versions have no such cache.
+import module from 'node:module';
+
+module.enableCompileCache?.();
 import('../dist/cli.js').then((cli) => cli.main(process.argv));

@@ -2,8 +2,9 @@
 // and writes the JSON Schemas of the pack and answers files from their zod definitions.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { pathToFileURL } from 'node:url';
 
@@ -13,8 +14,9 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // pdfkit reads its font metrics from its own folder and node-pty is native: keep them as packages.
-  external: ['pdfkit', 'node-pty'],
+  // Everything the CLI runs is bundled (pdfkit too: the report embeds its own fonts, so pdfkit's AFM
+  // metrics are never read); the package installs no dependencies. node-pty (tests only) is native.
+  external: ['node-pty'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __digiscanRequire } from 'node:module'; const require = __digiscanRequire(import.meta.url);" },
   minify: true,
@@ -22,8 +24,9 @@ const common = {
 };
 
 rmSync('dist', { recursive: true, force: true });
-await build({
+const bundle = await build({
   ...common,
+  metafile: true,
   // batch-worker: the worker thread of `digiscan batch`, started by file path.
   entryPoints: { cli: 'src/cli/main.ts', 'batch-worker': 'src/app/batch/worker.ts' },
   outdir: 'dist',
@@ -31,6 +34,23 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
 });
+
+// The two fonts the PDF report embeds, with their licence (dist/fonts/, found by src/reports/pdf/fonts.ts).
+mkdirSync('dist/fonts', { recursive: true });
+const dejavu = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
+for (const file of ['ttf/DejaVuSans.ttf', 'ttf/DejaVuSans-Bold.ttf', 'LICENSE']) copyFileSync(join(dejavu, file), join('dist/fonts', basename(file)));
+
+// The licences of the bundled packages, as their MIT/ISC/BSD terms ask.
+const bundled = new Map();
+for (const input of Object.keys(bundle.metafile.inputs)) {
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (m && !bundled.has(m[1])) bundled.set(m[1], JSON.parse(readFileSync(join(m[1], 'package.json'), 'utf8')));
+}
+const notices = [...bundled].sort(([, a], [, b]) => a.name.localeCompare(b.name)).map(([dir, meta]) => {
+  const licence = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+  return `${meta.name} ${meta.version} (${meta.license ?? 'see text'})\n\n${licence ? readFileSync(join(dir, licence), 'utf8').trim() : `licence: ${meta.license}`}\n`;
+});
+writeFileSync('dist/THIRD-PARTY-LICENSES.txt', `Packages bundled into dist/ (${notices.length}):\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
 
 // Shipped YAML data, pre-parsed and pre-checked (see src/io/cache.ts). Same parser options as
 // src/io/read.ts; a file that does not parse or check is left unchecked, so the CLI reports its problems.

@@ -4,6 +4,7 @@ import type { Progress } from '../engine/progress/index.js';
 import { formatDateWords } from '../i18n/format.js';
 import type { Translate } from '../i18n/ui.js';
 import { drawBar } from './pdf/charts.js';
+import { openReportDocument } from './pdf/document.js';
 import { useReportFonts } from './pdf/fonts.js';
 import { COLOR, Layout, levelColor, PAGE_MARGINS, type TextPart } from './pdf/layout.js';
 import { methodNotes, progressHeader, regressedText, signed, type ProgressWords } from './progress.js';
@@ -17,11 +18,10 @@ export interface ProgressPdfOptions {
 }
 
 export async function renderProgressPdf(p: Progress, options: ProgressPdfOptions): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const { t, words: w } = options;
   const created = options.deterministic ? new Date(`${p.after.assessedOn}T12:00:00Z`) : new Date();
   const head = progressHeader(p, w, t);
-  const doc = new PDFDocument({
+  const { doc, PDFDocument } = await openReportDocument({
     size: 'A4',
     margins: PAGE_MARGINS,
     pdfVersion: '1.7',

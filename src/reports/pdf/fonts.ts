@@ -1,7 +1,9 @@
-// The report's font: DejaVu Sans (regular and bold) from the dejavu-fonts-ttf package, embedded as a
-// subset. It covers accents, "€", "≥", "✓". Parsed once per process and shared by every document.
-import { readFileSync } from 'node:fs';
+// The report's font: DejaVu Sans (regular and bold), embedded as a subset. It covers accents, "€",
+// "≥", "✓". Parsed once per process and shared by every document. The package ships the two files
+// (and their licence) in dist/fonts/, copied there by the build from the dejavu-fonts-ttf dev package.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { FONT } from './layout.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
@@ -18,6 +20,7 @@ let parsed: Map<string, ParsedFont> | undefined;
 /** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
+let documents = 0;
 
 /**
  * Lays text out glyph by glyph from the font's character map, skipping OpenType shaping: Latin text
@@ -29,12 +32,17 @@ function withoutShaping(font: ParsedFont): ParsedFont {
   plain.layout = (text: string) => {
     const glyphs = font.glyphsForString(text);
     const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    // pdfkit scales the positions in place, then reads the width of the (cached) word on every use:
+    // sum once, on the first read, which comes after the scaling (fontkit's own getter sums each time).
+    let width: number | undefined;
     return {
       glyphs,
       positions,
       get advanceWidth() {
-        let width = 0;
-        for (const p of positions) width += p.xAdvance;
+        if (width === undefined) {
+          width = 0;
+          for (const p of positions) width += p.xAdvance;
+        }
         return width;
       },
     };
@@ -42,14 +50,19 @@ function withoutShaping(font: ParsedFont): ParsedFont {
   return plain;
 }
 
-/** The fonts parsed by pdfkit's own font loader (fontkit), read from node_modules (found from dist/ too). */
+/** A font file: dist/fonts/ beside the bundle's chunks, else (running from the sources) the dev package. */
+function fontFile(name: string): string {
+  const shipped = fileURLToPath(new URL(`../fonts/${name}`, import.meta.url));
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+}
+
+/** The fonts parsed by pdfkit's own font loader (fontkit). */
 function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ParsedFont> {
-  const require = createRequire(import.meta.url);
   const files = {
-    [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-    [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+    [FONT.regular]: fontFile('DejaVuSans.ttf'),
+    [FONT.bold]: fontFile('DejaVuSans-Bold.ttf'),
   };
-  const probe = new PDFDocument({ autoFirstPage: false });
+  const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
   const fonts = new Map<string, ParsedFont>();
   for (const [name, file] of Object.entries(files)) {
     probe.registerFont(name, readFileSync(file));
@@ -63,6 +76,7 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ParsedFont> {
 /** Registers the report fonts on a new document and selects the regular one. */
 export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocumentClass): void {
   parsed ??= parseFonts(PDFDocument);
+  documents++;
   // pdfkit accepts an already parsed font (anything with a `layout` method) in place of a file.
   for (const [name, font] of parsed) doc.registerFont(name, font as unknown as Buffer);
   for (const name of [FONT.bold, FONT.regular]) {
@@ -70,7 +84,8 @@ export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocument
     const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
     if (!embedded?.layoutCache) continue;
     let cache = layoutCaches.get(name);
-    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) layoutCaches.set(name, (cache = embedded.layoutCache));
+    // Counting the cached words costs time: look every hundred documents.
+    if (!cache || (documents % 100 === 0 && Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) layoutCaches.set(name, (cache = embedded.layoutCache));
     embedded.layoutCache = cache;
   }
 }

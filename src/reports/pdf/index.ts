@@ -4,6 +4,7 @@ import type { Assessment } from '../../engine/assessment/types.js';
 import type { Lang } from '../../core/lang.js';
 import { formatDateWords, formatEuro, formatNumber, formatPercent } from '../../i18n/format.js';
 import type { Translate } from '../../i18n/ui.js';
+import { openReportDocument } from './document.js';
 import { useReportFonts } from './fonts.js';
 import { Layout, PAGE_MARGINS } from './layout.js';
 import { advisorAnnex, coverIdentity, identityFurniture, planSection, summaryPage, type Edition } from './plan.js';
@@ -33,12 +34,11 @@ export function formats(lang: Lang): Formats {
 }
 
 export async function renderPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const { t } = options;
   const created = options.now ?? (options.deterministic ? new Date(`${assessment.assessedOn}T12:00:00Z`) : new Date());
   const title = t('assessment_of', { name: assessment.company.name || '—' });
 
-  const doc = new PDFDocument({
+  const { doc, PDFDocument } = await openReportDocument({
     size: 'A4',
     margins: PAGE_MARGINS,
     pdfVersion: '1.7',

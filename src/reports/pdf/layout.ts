@@ -71,6 +71,10 @@ function keepLastTwo(heights: number[], i: number): number {
 }
 
 export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
+
+/** Measured text heights, shared by every document of the process (see Layout.heightOf). */
+const heights = new Map<string, number>();
+const HEIGHTS_LIMIT = 20_000;
 const CELL_PAD = 4;
 
 export class Layout {
@@ -181,7 +185,17 @@ export class Layout {
 
   heightOf(text: string, width: number, style: TextStyle = {}): number {
     const doc = this.font(style);
-    return doc.heightOfString(this.fitWords(text, width), { width, lineGap: style.lineGap ?? 2 });
+    const lineGap = style.lineGap ?? 2;
+    // The same text in the same font, size and width always wraps the same way: measure it once per
+    // process (the method, aid and benchmark texts repeat from report to report).
+    const key = `${style.bold ? 'b' : 'r'} ${style.size ?? 10} ${width} ${lineGap} ${text}`;
+    let height = heights.get(key);
+    if (height === undefined) {
+      height = doc.heightOfString(this.fitWords(text, width), { width, lineGap });
+      if (heights.size >= HEIGHTS_LIMIT) heights.clear();
+      heights.set(key, height);
+    }
+    return height;
   }
 
   private readonly charWidths = new Map<string, Map<string, number>>();

@@ -1,0 +1,34 @@
+// What npm installs is the packed folder alone: the bundle carries every module it runs (pdfkit too)
+// and the two fonts the report embeds, with their licence. Run from a copy of the package's files
+// with no node_modules anywhere above it, the CLI must still score a firm and write its PDF report.
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLES, ROOT } from './helpers/cli.js';
+
+describe('packed package', () => {
+  it('runs assess to PDF with no node_modules, from bin, dist and questionnaires only', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[]; dependencies?: Record<string, string> };
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const dir = mkdtempSync(join(tmpdir(), 'digiscan-package-'));
+    try {
+      for (const entry of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(ROOT, entry), join(dir, 'digiscan', entry), { recursive: true });
+      for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE']) expect(existsSync(join(dir, 'digiscan/dist/fonts', f)), f).toBe(true);
+      const r = spawnSync(process.execPath, [join(dir, 'digiscan/bin/digiscan.js'), 'assess', '--answers', join(EXAMPLES, 'typical.yaml'), '--out', join(dir, 'out.pdf')], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', NODE_PATH: '' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const pdf = readFileSync(join(dir, 'out.pdf')).toString('latin1');
+      expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+      expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans-Bold\b/);
+      expect(pkg.files).toContain('dist');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
