@@ -32,6 +32,10 @@ export function buildProgram(t: Translate): Command {
     .addOption(new Option('-l, --lang <lang>', t('cli.opt.lang')).choices(LANGS))
     .option('--pack <dir>', t('cli.opt.pack'))
     .option('--date <yyyy-mm-dd>', t('cli.assess.date'))
+    .option('--calendar <file.ics>', t('cli.assess.calendar'))
+    .addOption(new Option('--edition <edition>', t('cli.assess.edition')).choices(['client', 'advisor']).default('client'))
+    .option('--advisor-profile <file.yaml>', t('cli.assess.advisor_profile'))
+    .addOption(new Option('--session <type>', t('cli.assess.session')).choices(['self-assessment', 'facilitated', 'test-run']))
     .addHelpText('after', `\n${t('cli.assess.after')}`)
     .action(async (opts, cmd: Command) => {
       const { runAssess } = await import('../app/assess.js');

@@ -60,7 +60,6 @@ export const assessCases: BadInputCase[] = [
   { name: 'mapping as an answer', files: { 'a.yaml': edit(/web_presence: \S+/, 'web_presence: { a: 1 }') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: answers\.web_presence: a mapping is not allowed here$/ },
   { name: 'negative employees', files: { 'a.yaml': edit(/employees: \d+/, 'employees: -3') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Number of employees \(FTE\) \(employees\)”: “-3” is outside the accepted values \(0 to 1000000\)\.$/ },
   { name: 'employees as text', files: { 'a.yaml': edit(/employees: \d+/, 'employees: six') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Number of employees \(FTE\) \(employees\)”: “six” is not a number\.$/ },
-  { name: 'fractional employees', files: { 'a.yaml': edit(/employees: \d+/, 'employees: 2.5') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Number of employees \(FTE\) \(employees\)”: “2\.5” is not a whole number\.$/ },
   { name: 'NACE code as a number', files: { 'a.yaml': edit(/nace: "[\d.]+"/, 'nace: 10.71') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “NACE code of the main activity \(nace\)”: write “10\.71” in quotes, as text\.$/ },
   { name: 'malformed NACE code', files: { 'a.yaml': edit(/nace: "[\d.]+"/, 'nace: "food"') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “NACE code of the main activity \(nace\)”: “food” is not in the expected form \(For example 47\.11 or 62\.01; some aids exclude sectors\)\.$/ },
   { name: 'unknown region', files: { 'a.yaml': edit(/region: \S+/, 'region: BE-XXX') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: “Region of the operating seat \(region\)”: “BE-XXX” is not one of the answers \(“BE-BRU = Brussels-Capital Region”, / },
@@ -108,6 +107,14 @@ export const assessCases: BadInputCase[] = [
     stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: pattern of "nace" repeats a group that itself repeats or has alternatives \(nested quantifiers can take exponential time\)$/,
   })),
   { name: 'pack pattern with a back-reference', files: { 'a.yaml': typical, 'p/pack.yaml': packYaml.replace(/pattern: '.*'/, () => `pattern: '^(\\d)\\1$'`) }, args: assess('a.yaml', '--pack', 'p'), code: 2, stderr: /^digiscan: \/.*p\/pack\.yaml:\d+:\d+: pattern of "nace" uses a back-reference/ },
+  // The advisor's deliverable: plan fields, the session, the advisor's profile and logo.
+  { name: 'unknown plan status', files: { 'a.yaml': edit('notes:', 'plan:\n  ai_rules: { status: finished }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*status/ },
+  { name: 'plan due date not a date', files: { 'a.yaml': edit('notes:', 'plan:\n  ai_rules: { due: next week }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*a date must look like 2026-03-31/ },
+  { name: 'unknown session type', files: { 'a.yaml': edit('notes:', 'session: { type: rehearsal }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: a\.yaml:\d+:\d+: .*type/ },
+  { name: 'logo that is not an image', files: { 'a.yaml': edit('notes:', 'advisor: { name: C, logo: logo.png }\nnotes:'), 'logo.png': 'not a picture' }, args: assess(), code: 2, stderr: /^digiscan: .*logo\.png: the advisor's logo must be a PNG or JPEG image \(named in a\.yaml\)$/ },
+  { name: 'missing logo', files: { 'a.yaml': edit('notes:', 'advisor: { name: C, logo: gone.jpg }\nnotes:') }, args: assess(), code: 2, stderr: /^digiscan: .*gone\.jpg: cannot read the advisor's logo: ENOENT \(named in a\.yaml\)$/ },
+  { name: 'advisor profile with an unknown key', files: { 'a.yaml': typical, 'me.yaml': 'name: C\nmobile: 1\n' }, args: assess('a.yaml', '--advisor-profile', 'me.yaml'), code: 2, stderr: /^digiscan: me\.yaml:2:1: unknown key "mobile"/ },
+  { name: 'unknown edition', files: { 'a.yaml': typical }, args: assess('a.yaml', '--edition', 'bank'), code: 2, stderr: /^digiscan: 'bank' is not allowed for --edition: choose client, advisor/ },
 ];
 
 const example = join(EXAMPLES, 'typical.yaml');

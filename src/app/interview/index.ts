@@ -21,7 +21,12 @@ import { ANSWERS_SUFFIX, findUnfinished, freeStem, loadForResume, stemOf } from 
 import { progress, runInterview, type InterviewState } from './flow.js';
 import { isPromptExit, terminalPrompter } from './inquirer.js';
 import type { Choice } from './prompter.js';
-import { loadUiStrings } from '../../io/load.js';
+import { loadUiStrings, type AdvisorProfile } from '../../io/load.js';
+import type { Edition } from '../../reports/pdf/plan.js';
+import type { SessionType } from '../../engine/answers/schema.js';
+import { advisorLogo } from '../advisor.js';
+import { commandLine, commandName } from '../command.js';
+import { offerToOpen } from './open.js';
 
 export interface InterviewCommandOptions {
   pack: Pack;
@@ -39,6 +44,13 @@ export interface InterviewCommandOptions {
   force?: boolean | undefined;
   /** Where default files go and unfinished ones are looked for. */
   reportsDir?: string;
+  /** The advisor's identity (--advisor-profile), stored in a new answers file. */
+  advisorProfile?: AdvisorProfile | undefined;
+  edition?: Edition | undefined;
+  /** Also write the calendar (iCalendar) here at the end. */
+  calendar?: string | undefined;
+  /** The kind of session (--session), stored in the answers file. */
+  session?: SessionType | undefined;
 }
 
 export async function runInterviewCommand(opts: InterviewCommandOptions): Promise<void> {
@@ -50,6 +62,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   let file: string | undefined;
   let created = false;
   let state: InterviewState | undefined;
+  let advisor = Boolean(opts.advisor);
   if (opts.resumeFile) {
     state = loadForResume(opts.resumeFile, pack);
     if (opts.lang) state.answers.language = opts.lang;
@@ -77,6 +90,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const startLang = state?.answers.language ?? opts.lang ?? previous?.language ?? langFromEnv();
   let t = translator(startLang, loadUiStrings());
   prompter.say(c.bold(visible(pack.definition.title[startLang])));
+  prompter.say(c.dim(interviewLength(pack, t)));
   prompter.say(c.dim(t('interview.intro')));
   if (previous && opts.fromFile) {
     prompter.say(t('compare.from.starting', { name: String(previous.company.name ?? '—'), date: previous.assessedOn ?? '—' }));
@@ -130,7 +144,18 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
       if (previous && previousFile) state.answers.previous = { file: previousFile, ...(previous.assessedOn ? { assessedOn: previous.assessedOn } : {}) };
+      // The plan's owners, dates and statuses and the advisor carry over to the next session.
+      if (previous?.plan) state.answers.plan = structuredClone(previous.plan);
+      if (previous?.advisor) state.answers.advisor = { ...previous.advisor };
     }
+    // Advisor mode is kept in the answers file from the start, so a resumed session keeps asking for notes.
+    const answers = state.answers;
+    const advisorMode = Boolean(opts.advisor) || Boolean(answers.session?.advisorMode) || Object.keys(answers.notes).length > 0;
+    answers.session ??= { type: advisorMode ? 'facilitated' : 'self-assessment', date: answers.assessedOn ?? opts.today };
+    if (advisorMode) answers.session.advisorMode = true;
+    if (opts.session) answers.session.type = opts.session;
+    if (opts.advisorProfile) answers.advisor = { ...opts.advisorProfile, ...answers.advisor };
+    advisor = advisorMode;
 
     const save = (s: InterviewState) => {
       if (!file) {
@@ -150,7 +175,6 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file: visibleInline(file) })));
       }
     };
-    const advisor = Boolean(opts.advisor) || Object.keys(state.answers.notes).length > 0;
     state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, loadUiStrings()), save });
   } catch (err) {
     if (!isPromptExit(err)) throw err;
@@ -159,7 +183,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     process.stdout.write('\n');
     if (file && created) {
       prompter.say(tr('interview.interrupted', { file: visibleInline(file) }));
-      prompter.say(tr('interview.continue_with', { command: visibleInline(resumeCommand(file)) }));
+      prompter.say(tr('interview.continue_with', { command: visibleInline(commandLine(['assess', '--resume', file, ...(advisor ? ['--advisor'] : [])])) }));
     } else {
       prompter.say(tr('interview.interrupted_nothing'));
     }
@@ -170,10 +194,23 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   t = translator(state.answers.language, loadUiStrings());
   prompter.say('');
   prompter.say(c.green(t('interview.done')));
-  const assessment = assessAnswers(pack, state.answers, opts.today);
-  process.stdout.write(`\n${renderTerminal(assessment, { color, t })}\n`);
-  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
+  const assessment = assessAnswers(pack, state.answers, opts.today, undefined, opts.advisorProfile);
+  process.stdout.write(`\n${renderTerminal(assessment, { color, t, command: commandName() })}\n`);
+  const logo = advisorLogo(state.answers, file!, opts.advisorProfile, undefined);
+  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force, edition: opts.edition, logo, calendar: opts.calendar });
   for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: visibleInline(path) }));
+  const pdf = written.find((f) => f.endsWith('.pdf'));
+  if (pdf) await offerToOpen(pdf, prompter, t);
+}
+
+/**
+ * "About 55 questions, 15 to 20 minutes.": every question that may be asked (follow-ups often are
+ * not), at 15 to 20 seconds each, in five-minute steps.
+ */
+function interviewLength(pack: Pack, t: ReturnType<typeof translator>): string {
+  const questions = pack.definition.profile.length + pack.definition.dimensions.reduce((n, d) => n + d.questions.length, 0);
+  const min = Math.max(5, Math.round((questions * 15) / 60 / 5) * 5);
+  return t('interview.length', { questions, min, max: min + 5 });
 }
 
 /** The earlier answers of a re-assessment; what this version of the questionnaire no longer has is left out. */
@@ -193,10 +230,6 @@ function newState(pack: Pack, today: string, language: Lang, languageChosen: boo
   return { answers, skipped: new Set(), languageChosen };
 }
 
-function resumeCommand(file: string): string {
-  const quoted = /^[\w./@:+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
-  return `digiscan assess --resume ${quoted}`;
-}
 
 function localStamp(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@ import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
 import { problemList, zodProblems } from '../yaml/validate.js';
-import { answersFileSchema, type AnswerValue } from './schema.js';
+import { answersFileSchema, type AnswersFile, type AnswerValue } from './schema.js';
 import { MAX_NOTE, charLength, clip, profileTextLimit } from './limits.js';
 import { checkEnterpriseNumber, type EnterpriseNumberCheck } from '../enterprise/index.js';
 
@@ -23,6 +23,10 @@ export interface Answers {
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
   completedAt?: string | undefined;
+  advisor?: AnswersFile['advisor'];
+  session?: AnswersFile['session'];
+  followUp?: string | undefined;
+  plan?: AnswersFile['plan'];
   /** The earlier answers file a re-assessment follows (path relative to this file) and its date. */
   previous?: { file: string; assessedOn?: string | undefined } | undefined;
 }
@@ -196,6 +200,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     else notes[key] = value;
   }
 
+  for (const key of Object.keys(data.plan ?? {})) {
+    if (!pack.questions.has(key)) atKey(['plan', key], `plan actions are keyed by question id; "${key}" is not one`);
+  }
+
   if (problems.length) throw new ValidationError(problems);
   return {
     questionnaire: data.questionnaire,
@@ -208,6 +216,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     updatedAt: data.updatedAt,
     completedAt: data.completedAt,
     ...(data.previous ? { previous: data.previous } : {}),
+    ...(data.advisor ? { advisor: data.advisor } : {}),
+    ...(data.session ? { session: data.session } : {}),
+    ...(data.followUp ? { followUp: data.followUp } : {}),
+    ...(data.plan ? { plan: data.plan } : {}),
   };
 }
 
