@@ -34,7 +34,7 @@ function assessFile(file: string): Assessment {
 
 /** The form question list from `template --csv`: the columns a form built from it exports. */
 const formCache = new Map<string, FormQuestion[]>();
-type FormQuestion = { column: string; id: string; type: string; answers: string[] };
+type FormQuestion = { column: string; id: string; type: string; answers: string[]; section: string; condition: string; conditionIds: string };
 function formQuestions(lang: string): FormQuestion[] {
   if (!formCache.has(lang)) formCache.set(lang, templateCsv(lang));
   return formCache.get(lang)!;
@@ -47,18 +47,42 @@ function templateCsv(lang: string): FormQuestion[] {
     id: q.id!,
     type: q.type!,
     answers: q.answers ? q.answers.split(' | ') : [],
+    section: q.section!,
+    condition: q.condition!,
+    conditionIds: q.condition_ids!,
   }));
+}
+
+/** A template condition ("web_presence = yes", "employees ≥ 10") against a row's chosen option ids. */
+function conditionHolds(ids: string, chosen: Map<string, string>, employees: number): boolean {
+  const bound = /^employees ([≥≤]) (\d+)$/.exec(ids);
+  if (bound) return bound[1] === '≥' ? employees >= Number(bound[2]) : employees <= Number(bound[2]);
+  const [control, options] = ids.split(' = ');
+  return options!.split(' | ').includes(chosen.get(control!) ?? '');
 }
 
 const csvField = (v: string, sep: string) => (/[",;\n\r]/.test(v) || v.includes(sep) ? `"${v.replace(/"/g, '""')}"` : v);
 const csvLine = (cells: string[], sep: string) => cells.map((c) => csvField(c, sep)).join(sep);
 
-/** A form row answering every question with the answer at `pick` (wrapping), as the form shows it. */
-function formRow(questions: ReturnType<typeof formQuestions>, name: string, pick: number): string[] {
+/**
+ * A form row answering every question with the answer at `pick` (wrapping), as the form shows it —
+ * except questions whose condition ("web_presence = yes") the row's own answers rule out, which a form
+ * with branching does not ask. `flat` answers them anyway (a form built without the conditions).
+ */
+function formRow(questions: ReturnType<typeof formQuestions>, name: string, pick: number, flat = false): string[] {
+  const chosen = new Map<string, string>();
   return questions.map((q) => {
     if (q.id === 'name') return name;
     if (q.type === 'number') return q.id === 'employees' ? String(3 + pick) : '';
     if (q.type === 'text') return '';
+    const entry = pack.questions.get(q.id);
+    if (entry) chosen.set(q.id, entry.question.options[pick % entry.question.options.length]!.id);
+    if (!flat && q.conditionIds) {
+      if (!conditionHolds(q.conditionIds, chosen, 3 + pick)) {
+        chosen.delete(q.id);
+        return '';
+      }
+    }
     return q.answers[pick % q.answers.length]!;
   });
 }
@@ -97,10 +121,11 @@ describe('form mapping', () => {
     const { mapping } = loadMapping(pack);
     for (const lang of LANGS) {
       const columns = formQuestions(lang).map((q) => q.column);
-      const plan = planColumns(['Timestamp', ...columns, 'Email Address'], pack, mapping, 'form.csv');
+      const plan = planColumns(['Timestamp', ...columns, 'Email Address'], pack, mapping);
       expect(plan.unmapped).toEqual([]);
       expect(plan.language).toBe(lang);
-      expect(plan.columns.filter(Boolean)).toHaveLength(columns.length);
+      expect(plan.columns.filter((f) => f && f.section !== 'meta')).toHaveLength(columns.length);
+      expect(plan.columns.filter((f) => f?.section === 'meta').map((f) => f!.id)).toEqual(['timestamp', 'respondent']);
     }
   });
 
@@ -213,20 +238,34 @@ describe('digiscan batch', () => {
     const badRow = formRow(questions, 'Nowhere Ltd', 0);
     badRow[regionAt] = 'Atlantis';
     const form = writeFile(dir, 'form.csv', [questions.map((q) => q.column), formRow(questions, 'Fine Ltd', 0), badRow].map((r) => csvLine(r, ',')).join('\n') + '\n');
+    const region = pack.profile.get('region')!.options!.map((o) => `“${o.label.en}”`);
+    const regionLabels = `${region.slice(0, -1).join(', ')}, or ${region.at(-1)}`;
     const out = join(dir, 'out');
-    const r = runCli(['batch', good, brokenFile, wrongFile, form, join(dir, 'missing.yaml'), '--out', out, '--format', 'json', '--date', '2026-04-01']);
+    const r = runCli(['batch', good, brokenFile, wrongFile, form, '--out', out, '--format', 'json', '--date', '2026-04-01']);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
-    const failuresAt = lines.findIndex((l) => /4 failed:/.test(l));
+    const failuresAt = lines.findIndex((l) => /3 failed:/.test(l));
     expect(failuresAt, r.stderr).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(failuresAt + 1, failuresAt + 5)).toEqual([
+    expect(lines.slice(failuresAt + 1, failuresAt + 4)).toEqual([
       expect.stringMatching(new RegExp(`^digiscan: ${brokenFile}:${brokenLine}:\\d+: invalid YAML`)),
-      expect.stringMatching(new RegExp(`^digiscan: ${wrongFile}:${wrongLine}:\\d+: "carrier-pigeon" is not an option of "inv_tool"`)),
-      expect.stringMatching(new RegExp(`^digiscan: ${form}:3: "Atlantis" is not an answer of "region"`)),
-      `digiscan: ${join(dir, 'missing.yaml')}: no such file`,
+      expect.stringMatching(new RegExp(`^digiscan: ${wrongFile}:${wrongLine}:\\d+: “How do you issue your invoices\\? \\(inv_tool\\)”: “carrier-pigeon” is not one of the answers`)),
+      `digiscan: ${form}, row 3 (Nowhere Ltd): Not scored: “Region of the operating seat”: “Atlantis” is not one of the answers (${regionLabels}).`,
     ]);
-    expect(readTable(join(out, 'summary.csv')).map((s) => s.name)).toEqual(['Boulangerie Dupont', 'Fine Ltd']);
+    // One summary row per input, failed ones included, with what could be read of them.
+    const summary = readTable(join(out, 'summary.csv'));
+    expect(summary.map((s) => [s.name, s.status])).toEqual([
+      ['Boulangerie Dupont', 'ok'], ['', 'failed'], ['', 'failed'], ['Fine Ltd', 'ok'], ['Nowhere Ltd', 'failed'],
+    ]);
+    expect(summary[4]!.employees).toBe('3');
+    expect(summary[4]!.message).toMatch(/Atlantis/);
     expect(r.stdout).toMatch(/2 firm/);
+
+    // A path that does not exist stops the batch before anything is written.
+    const out2 = join(dir, 'out2');
+    const missing = runCli(['batch', good, join(dir, 'missing.yaml'), '--out', out2, '--format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`digiscan: ${join(dir, 'missing.yaml')}: no such file\n`);
+    expect(existsSync(out2)).toBe(false);
   });
 
   it('never overwrites reports or summary.csv without --force', () => {
@@ -238,10 +277,11 @@ describe('digiscan batch', () => {
     writeFileSync(summary, 'mine\n');
     const again = runCli(args);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/summary\.csv: already exists; not overwritten \(use --force/);
+    expect(again.stderr).toMatch(/summary\.csv: already exists; not overwritten \(use --resume .*--force/);
     expect(readFileSync(summary, 'utf8')).toBe('mine\n');
 
     rmSync(summary);
+    rmSync(join(out, 'summary.xlsx'));
     const report = readdirSync(out).find((f) => f.endsWith('.json'))!;
     writeFileSync(join(out, report), 'mine\n');
     const reports = runCli(args);
@@ -270,7 +310,7 @@ describe('digiscan batch', () => {
     expect(summary).toHaveLength(3);
     const reports = summary.flatMap((s) => s.reports!.split(' '));
     expect(new Set(reports).size).toBe(6);
-    expect(readdirSync(out).sort()).toEqual([...reports, 'summary.csv'].sort());
+    expect(readdirSync(out).sort()).toEqual([...reports, 'summary.csv', 'summary.xlsx'].sort());
     const employees = summary.map((s) => JSON.parse(readFileSync(join(out, s.reports!.split(' ')[0]!), 'utf8')).company.employees);
     expect(employees).toEqual(summary.map((s) => Number(s.employees)));
   });
@@ -287,7 +327,7 @@ describe('digiscan batch', () => {
     const rows = readTable(join(dir, 'one', 'summary.csv'));
     const dims = pack.definition.dimensions.map((d) => d.id);
     expect(Object.keys(rows[0]!)).toEqual([
-      'file', 'name', 'region', 'employees', 'assessed_on', 'overall_score', 'overall_level',
+      'file', 'status', 'message', 'respondent', 'enterprise_number', 'name', 'region', 'employees', 'assessed_on', 'overall_score', 'overall_level',
       ...dims.flatMap((d) => [`${d}_score`, `${d}_level`]), 'digital_intensity', 'top_aids', 'reports',
     ]);
     files.forEach((file, i) => {
@@ -338,13 +378,15 @@ describe('digiscan batch', () => {
     expect(b.stderr).toMatch(new RegExp(`^digiscan: ${bad}:3:\\d+: unknown profile or question id "no_such_question"`));
   });
 
-  it('refuses a CSV whose header lacks a required profile column, at line 1', () => {
+  it('fails every row of a CSV whose header lacks a required profile column, said once at line 1', () => {
     const dir = fresh('header');
     const questions = formQuestions('nl').filter((q) => q.id !== 'region');
-    const form = writeFile(dir, 'form.csv', [questions.map((q) => q.column), formRow(questions, 'X', 0)].map((r) => csvLine(r, ',')).join('\n') + '\n');
-    const r = runCli(['batch', form, '--out', join(dir, 'out'), '--format', 'json']);
+    const form = writeFile(dir, 'form.csv', [questions.map((q) => q.column), formRow(questions, 'X', 0), formRow(questions, 'Y', 1)].map((r) => csvLine(r, ',')).join('\n') + '\n');
+    const r = runCli(['batch', form, '--out', join(dir, 'out'), '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${form}:1: no column for "region"`));
+    expect(r.stderr.match(new RegExp(`${form}:1: no column “Gewest van de exploitatiezetel”; no row of this file can be scored`, 'g'))).toHaveLength(1);
+    const summary = readTable(join(dir, 'out', 'summary.csv'));
+    expect(summary.map((s) => [s.name, s.status])).toEqual([['X', 'failed'], ['Y', 'failed']]);
   });
 
   it('explains a bad --format and a bad --jobs in one line, exit 2', () => {
@@ -376,7 +418,8 @@ describe('digiscan batch', () => {
     const dir = fresh('tty');
     const env = { ...process.env, TERM: 'xterm', LANG: 'en_US.UTF-8' } as Record<string, string>;
     delete env.CI;
-    const args = [BIN, 'batch', EXAMPLES, join(dir, 'missing.yaml'), '--out', join(dir, 'out'), '--format', 'json'];
+    writeFile(dir, 'broken.yaml', 'questionnaire: [\n');
+    const args = [BIN, 'batch', EXAMPLES, join(dir, 'broken.yaml'), '--out', join(dir, 'out'), '--format', 'json'];
     const term = spawn(process.execPath, args, { cols: 120, rows: 40, cwd: ROOT, env });
     let screen = '';
     term.onData((data) => (screen += data));
@@ -385,7 +428,7 @@ describe('digiscan batch', () => {
     expect(code).toBe(1);
     expect(screen).toMatch(/\u001b\[\d*G/); // the spinner redraws its line
     expect(screen).toContain(`${firms + 1}/${firms + 1} firms processed, 1 failed`);
-    expect(screen).toContain(`${join(dir, 'missing.yaml')}: no such file`);
+    expect(screen).toContain(`${join(dir, 'broken.yaml')}:`);
   });
 
   // Runs once the PDF renderer (src/reports/pdf/index.ts) is in the tree; src/app/batch/report.ts must then

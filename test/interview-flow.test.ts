@@ -77,18 +77,25 @@ describe('interview flow', () => {
     expect(parseAnswers(saved.at(-1)!, 'x.yaml', pack)).toEqual(final.answers);
     // Where you are and the one-line help are shown with every question.
     const tools = prompter.prompts.find((p) => p.config.message === 'Welke tools?')!;
-    expect(tools.context?.position).toBe(nl('interview.position.question', { dimension: 'Tools', k: 2, n: 2, i: 1, m: 2 }));
+    // Beside the area's count, the count over the whole interview (profile included).
+    expect(tools.context?.position).toBe(
+      `${nl('interview.position.question', { dimension: 'Tools', k: 2, n: 2, i: 1, m: 2 })} · ${nl('interview.position.overall', { i: 6, m: 7 })}`,
+    );
     expect(tools.context?.help).toBe('Hulp tools');
     // "Mobiel?" may still follow "Een site?", so it counts in m even though "Nee" then hides it.
     const site = prompter.prompts.find((p) => p.config.message === 'Een site?')!;
-    expect(site.context?.position).toBe(nl('interview.position.question', { dimension: 'Web', k: 1, n: 2, i: 1, m: 2 }));
+    expect(site.context?.position).toBe(
+      `${nl('interview.position.question', { dimension: 'Web', k: 1, n: 2, i: 1, m: 2 })} · ${nl('interview.position.overall', { i: 5, m: 8 })}`,
+    );
     expect(tools.kind === 'checkbox' && tools.config.keys).toBe(nl('interview.keys.checkbox'));
   });
 
   it('shows a question as soon as its condition holds and counts it in "question i of m"', async () => {
     const { prompter, final } = await play([enter, ...profile, pick('Yes'), pick('Yes'), tick('None'), pick('No')]);
     const mobile = prompter.prompts.find((p) => p.config.message === 'Mobile?')!;
-    expect(mobile.context?.position).toBe(en('interview.position.question', { dimension: 'Web', k: 1, n: 2, i: 2, m: 2 }));
+    expect(mobile.context?.position).toBe(
+      `${en('interview.position.question', { dimension: 'Web', k: 1, n: 2, i: 2, m: 2 })} · ${en('interview.position.overall', { i: 6, m: 8 })}`,
+    );
     expect(final.answers.answers).toMatchObject({ has_site: 'yes', site_mobile: 'yes', tools_used: ['none'] });
   });
 
@@ -173,10 +180,23 @@ describe('interview flow', () => {
     expect(final.answers.answers).toEqual({ has_site: 'yes', site_mobile: 'no', tools_used: ['cloud'], tools_backup: 'yes' });
   });
 
-  it('in advisor mode asks a note after each area, and an empty note is kept as seen', async () => {
-    const { messages, final, prompter } = await play([enter, ...profile, pick('No'), type('Site planned in spring'), tick('Email'), pick('Yes'), enter], fresh(), true);
-    expect(messages.slice(5)).toEqual(['A site?', en('interview.note', { dimension: 'Web' }), 'Which tools?', 'Backup?', en('interview.note', { dimension: 'Tools' })]);
-    expect(final.answers.notes).toEqual({ web: 'Site planned in spring', tools: '' });
+  it('in advisor mode asks a note on the profile, after each area and at the end; an empty note is kept as seen', async () => {
+    const { messages, final, prompter } = await play(
+      [enter, ...profile, type('Family firm'), pick('No'), type('Site planned in spring'), tick('Email'), pick('Yes'), enter, type('Call back in May\\nbring the invoices')],
+      fresh(),
+      true,
+    );
+    expect(messages.slice(5)).toEqual([
+      en('interview.note.profile'),
+      'A site?',
+      en('interview.note', { dimension: 'Web' }),
+      'Which tools?',
+      'Backup?',
+      en('interview.note', { dimension: 'Tools' }),
+      en('interview.note.general'),
+    ]);
+    // "\n" typed in a note is a line break.
+    expect(final.answers.notes).toEqual({ profile: 'Family firm', web: 'Site planned in spring', tools: '', general: 'Call back in May\nbring the invoices' });
     const note = prompter.prompts.find((p) => p.config.message === en('interview.note', { dimension: 'Web' }))!;
     expect(note.context?.position).toBe(en('interview.position.note', { dimension: 'Web', k: 1, n: 2 }));
   });
@@ -185,8 +205,8 @@ describe('interview flow', () => {
     const state = fresh('en', true);
     Object.assign(state.answers.company, { name: 'Acme', region: 'BE-BRU', employees: 3, nace: '10.71' });
     Object.assign(state.answers.answers, { has_site: 'no', tools_used: ['mail'] });
-    const { messages } = await play([pick('Yes'), type('ok')], state, true);
-    expect(messages).toEqual(['Backup?', en('interview.note', { dimension: 'Tools' })]);
+    const { messages } = await play([pick('Yes'), type('ok'), enter], state, true);
+    expect(messages).toEqual(['Backup?', en('interview.note', { dimension: 'Tools' }), en('interview.note.general')]);
   });
 
   it('a finished file has nothing left to ask', async () => {

@@ -12,7 +12,7 @@ describe('digiscan assess writes the PDF report', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  it('writes reports/<company>-<date>.pdf, prints the path, and refuses to overwrite without --force', () => {
+  it('writes reports/<company>-<date>.pdf, prints the path, and on a second run shows the result and where the report is', () => {
     const first = runCli(['assess', '--answers', TYPICAL], { cwd: dir, env: EPOCH });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -25,9 +25,13 @@ describe('digiscan assess writes the PDF report', () => {
 
     writeFileSync(file, 'kept');
     const again = runCli(['assess', '--answers', TYPICAL], { cwd: dir, env: EPOCH });
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/boulangerie-dupont-2026-03-02\.pdf: already exists; not overwritten .*--force/);
-    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    // A finished assessment whose report exists: the result, where the report is and how to rewrite it; exit 0.
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('Indice global');
+    const plain = again.stdout.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain).toContain(`Ce diagnostic est terminé et son rapport existe déjà : ${join('reports', 'boulangerie-dupont-2026-03-02.pdf')}`);
+    expect(plain).toContain(`Pour le refaire : digiscan assess --answers ${TYPICAL} --force`);
     expect(readFileSync(file, 'utf8')).toBe('kept');
 
     const forced = runCli(['assess', '--answers', TYPICAL, '--force'], { cwd: dir, env: EPOCH });

@@ -158,7 +158,7 @@ describe('batch worker crash', () => {
       done: (job) => done.push(job.seq),
       failed: (job, message) => failed.push([job.seq, message]),
     });
-    const job = (seq: number, file: string): Job => ({ seq, source: file, file, kind: 'yaml' });
+    const job = (seq: number, file: string): Job => ({ seq, source: file, file, kind: 'yaml', origin: { source: file, file }, warnings: [] });
     const files = ['a.yaml', 'crash-first.yaml', 'b.yaml', 'c.yaml', 'crash-again.yaml', 'd.yaml'];
     for (const [seq, file] of files.entries()) await pool.submit(job(seq, file));
     await pool.close();
@@ -175,7 +175,7 @@ describe('batch worker crash', () => {
       done: (job) => done.push(job.seq),
       failed: (job) => failed.push(job.seq),
     });
-    for (const [seq, file] of ['crash.yaml', 'a.yaml', 'b.yaml'].entries()) await pool.submit({ seq, source: file, file, kind: 'yaml' });
+    for (const [seq, file] of ['crash.yaml', 'a.yaml', 'b.yaml'].entries()) await pool.submit({ seq, source: file, file, kind: 'yaml', origin: { source: file, file }, warnings: [] });
     await pool.close();
     expect(failed).toEqual([0]);
     expect(done.sort()).toEqual([1, 2]);
@@ -217,7 +217,7 @@ describe('terminal escape injection', () => {
     const r = runCli(['assess', '--answers', 'a.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^digiscan: a\.yaml:\d+:\d+: "\\u001b\]0;pwned\\u0007/);
+    expect(r.stderr).toMatch(/^digiscan: a\.yaml:\d+:\d+: “Region of the operating seat \(region\)”: “\\u001b\]0;pwned\\u0007/);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
 
     const file = '\u001b]0;title\u0007\rfake.yaml';
@@ -235,7 +235,7 @@ describe('terminal escape injection', () => {
     writeFileSync(join(dir, `f\u001b]0;x\u0007.csv`), csv);
     const r = runCli(['batch', `f\u001b]0;x\u0007.csv`, '--out', 'out', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('f\\u001b]0;x\\u0007.csv:3: "Atlan\\u001b[1A\\u001b[2K\\u000dtis" is not an answer');
+    expect(r.stderr).toContain('f\\u001b]0;x\\u0007.csv, row 3 (Bad): Not scored: “Region of the operating seat”: “Atlan\\u001b[1A\\u001b[2K\\u000dtis” is not one of the answers');
     expect(r.stderr + r.stdout).not.toMatch(RAW_CONTROL);
   });
 

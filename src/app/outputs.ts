@@ -5,6 +5,7 @@ import { defaultReportPath, writeFileAtomic } from '../io/files.js';
 import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
 import { loadUiStringsQuick } from '../io/quick.js';
+import type { Edition } from '../reports/pdf/plan.js';
 
 export interface ReportFileOptions {
   /** Folder for default file names (default "reports"). */
@@ -16,6 +17,12 @@ export interface ReportFileOptions {
   out?: string;
   /** Environment read for SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Report edition (default client). */
+  edition?: Edition;
+  /** The advisor's logo, already read. */
+  logo?: Buffer | undefined;
+  /** Also write the calendar (iCalendar) to this file. */
+  calendar?: string | undefined;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   const jsonFile = options.out === undefined ? `${stem}.json` : undefined;
   // Fail before rendering; writeFileAtomic still refuses atomically if a file appears meanwhile.
   if (!options.force) {
-    for (const file of [pdfFile, jsonFile]) {
+    for (const file of [pdfFile, jsonFile, options.calendar]) {
       if (file !== undefined && existsSync(file)) {
         throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --out', { key: 'error.exists', hintKey: 'error.hint.force' });
       }
@@ -58,10 +65,25 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   const { renderPdf, takeReplacedCount } = await import('../reports/pdf/index.js');
   const t = translator(assessment.language, await loadUiStringsQuick());
   takeReplacedCount();
-  const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch });
+  const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch, edition: options.edition, logo: options.logo });
   if (takeReplacedCount() > 0) process.stderr.write(`digiscan: warning: ${t('pdf.undrawable', { char: '\uFFFD' })}\n`);
   writeFileAtomic(pdfFile, pdf, { overwrite: options.force });
-  if (jsonFile === undefined) return [pdfFile];
-  writeFileAtomic(jsonFile, renderJson(assessment), { overwrite: options.force });
-  return [pdfFile, jsonFile];
+  const written = [pdfFile];
+  if (jsonFile !== undefined) {
+    writeFileAtomic(jsonFile, renderJson(assessment), { overwrite: options.force });
+    written.push(jsonFile);
+  }
+  if (options.calendar !== undefined) written.push(await writeCalendar(assessment, options.calendar, options.force));
+  return written;
+}
+
+/** Writes the assessment's calendar (iCalendar) and returns the path. */
+export async function writeCalendar(assessment: Assessment, file: string, force?: boolean): Promise<string> {
+  if (!force && existsSync(file)) {
+    throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --calendar', { key: 'error.exists' });
+  }
+  const { renderIcs } = await import('../reports/ics.js');
+  const t = translator(assessment.language, await loadUiStringsQuick());
+  writeFileAtomic(file, await renderIcs([{ assessment, t }]), { overwrite: force });
+  return file;
 }

@@ -18,7 +18,8 @@ export interface TemplateOptions {
 export async function runTemplate(opts: TemplateOptions): Promise<void> {
   const pack = choosePack(opts.pack);
   const lang = opts.lang ?? langFromEnv();
-  const text = opts.csv ? formTemplate(pack, lang) : answersTemplate(pack, lang, translator(lang, loadUiStrings()));
+  const t = translator(lang, loadUiStrings());
+  const text = opts.csv ? formTemplate(pack, lang, t) : answersTemplate(pack, lang, t);
   if (opts.out) writeFileAtomic(opts.out, text, { overwrite: opts.force });
   else process.stdout.write(text);
 }

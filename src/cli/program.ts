@@ -33,6 +33,10 @@ export function buildProgram(t: Translate): Command {
     .addOption(new Option('-l, --lang <lang>', t('cli.opt.lang')).choices(LANGS))
     .option('--pack <dir>', t('cli.opt.pack'))
     .option('--date <yyyy-mm-dd>', t('cli.assess.date'))
+    .option('--calendar <file.ics>', t('cli.assess.calendar'))
+    .addOption(new Option('--edition <edition>', t('cli.assess.edition')).choices(['client', 'advisor']).default('client'))
+    .option('--advisor-profile <file.yaml>', t('cli.assess.advisor_profile'))
+    .addOption(new Option('--session <type>', t('cli.assess.session')).choices(['self-assessment', 'facilitated', 'test-run']))
     .addHelpText('after', `\n${t('cli.assess.after')}`)
     .action(async (opts, cmd: Command) => {
       const { runAssess } = await import('../app/assess.js');
@@ -74,10 +78,14 @@ export function buildProgram(t: Translate): Command {
     .option('--pack <dir>', t('cli.opt.pack'))
     .option('--mapping <file>', t('cli.batch.mapping'))
     .option('--date <yyyy-mm-dd>', t('cli.batch.date'))
+    .option('--date-format <order>', t('cli.batch.date_format'))
+    .option('--resume', t('cli.batch.resume'))
     .option('--force', t('cli.batch.force'))
-    .action(async (inputs: string[], opts) => {
+    .addHelpText('after', `\n${t('cli.batch.after')}`)
+    .action(async (inputs: string[], opts, cmd: Command) => {
       const { runBatchCommand } = await import('../app/batch/command.js');
-      await runBatchCommand(inputs, opts);
+      // --lang is also an option of the program: after the command, commander gives it to the program.
+      await runBatchCommand(inputs, { ...opts, lang: opts.lang ?? cmd.parent!.opts().lang });
     });
 
   program

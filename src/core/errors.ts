@@ -50,7 +50,14 @@ export interface Problem {
   col?: number;
   message: string;
   hint?: string | undefined;
+  /**
+   * What is wrong, as data (e.g. `{ code: 'not_an_answer', id: 'region', value: 'BE-XX', options: [...] }`),
+   * so the app can word it in the user's language; `message` is the plain English fallback.
+   */
+  record?: ProblemRecord | undefined;
 }
+
+export type ProblemRecord = { code: string } & Record<string, string | number | string[] | undefined>;
 
 /** Problems shown one per line; beyond, a count ("and 79,980 more"). */
 export const MAX_PROBLEMS = 20;

@@ -32,6 +32,9 @@ export function serializeAnswers(answers: Answers, pack: Pack, options: Serializ
   if (answers.updatedAt) data.updatedAt = answers.updatedAt;
   if (answers.completedAt) data.completedAt = answers.completedAt;
   if (answers.previous) data.previous = { ...answers.previous };
+  if (answers.session) data.session = answers.session;
+  if (answers.advisor) data.advisor = answers.advisor;
+  if (answers.followUp) data.followUp = answers.followUp;
 
   const company: Record<string, unknown> = {};
   for (const q of def.profile) {
@@ -56,6 +59,7 @@ export function serializeAnswers(answers: Answers, pack: Pack, options: Serializ
   const notes: Record<string, string> = {};
   for (const key of noteOrder) if (answers.notes[key] !== undefined) notes[key] = answers.notes[key]!;
   if (Object.keys(notes).length) data.notes = notes;
+  if (answers.plan && Object.keys(answers.plan).length) data.plan = answers.plan;
 
   const doc = new Document(data);
   const schema = options.schema ?? schemaReference(options.file);

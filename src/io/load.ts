@@ -1,14 +1,17 @@
 // Reading the questionnaire data from disk: the only place the engine's validators meet the file system.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { validateAids, AIDS_FILE, type AidCatalogue } from '../engine/aids/load.js';
+import { advisorSchema } from '../engine/answers/schema.js';
 import { parseAnswers, type Answers, type LoadAnswersOptions } from '../engine/answers/load.js';
 import { validateBenchmarks, BENCHMARKS_FILE } from '../engine/benchmarks/load.js';
 import type { BenchmarkData } from '../engine/benchmarks/schema.js';
 import { validatePack, type Pack } from '../engine/pack/load.js';
 import { validateSource } from '../engine/yaml/validate.js';
+import { validatePlanData, PLAN_FILE } from '../engine/plan/load.js';
+import type { PlanData } from '../engine/plan/schema.js';
 import { FALLBACK_LANG, LANGS } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
 import { shippedUiStrings, UI_DIR } from './shipped.js';
@@ -43,6 +46,44 @@ export function loadPackBenchmarks(pack: Pack): BenchmarkData | undefined {
 
 export function loadBenchmarks(file: string, pack?: Pack): BenchmarkData {
   return validateBenchmarks(readYamlFile(file), pack);
+}
+
+/** An --advisor-profile file: the advisor's identity, reused across sessions (the logo path is made absolute). */
+export function loadAdvisorProfile(file: string): AdvisorProfile {
+  const profile = validateSource(readYamlFile(file), advisorSchema);
+  return profile.logo ? { ...profile, logo: resolve(dirname(resolve(file)), profile.logo) } : profile;
+}
+
+export type AdvisorProfile = z.infer<typeof advisorSchema>;
+
+/** The logo's bytes after checking it is a PNG or a JPEG. */
+export function readLogo(file: string, from?: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UserError(`cannot read the advisor's logo: ${code}`, { file }, from ? `named in ${from}` : undefined, {
+      key: 'error.logo_unreadable',
+      params: { code },
+      ...(from ? { hintKey: 'error.hint.named_in', hintParams: { file: from } } : {}),
+    });
+  }
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!png && !jpeg) {
+    throw new UserError("the advisor's logo must be a PNG or JPEG image", { file }, from ? `named in ${from}` : undefined, {
+      key: 'error.logo_format',
+      ...(from ? { hintKey: 'error.hint.named_in', hintParams: { file: from } } : {}),
+    });
+  }
+  return bytes;
+}
+
+/** The pack's plan.yaml (action plan data), or undefined when the pack has none. */
+export function loadPackPlan(pack: Pack): PlanData | undefined {
+  const file = join(pack.dir, PLAN_FILE);
+  return existsSync(file) ? validatePlanData(readYamlFile(file), pack) : undefined;
 }
 
 // Interface strings (terminal, reports) live in questionnaires/i18n/*.yaml (ui.yaml and one file per

@@ -225,7 +225,7 @@ export function renderAidsTable(input: AidMatch[], options: AidsTableOptions): s
 }
 
 /** The few best-fitting aids under an assessment summary. */
-export function renderAidsSummary(input: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3, months = 12): string[] {
+export function renderAidsSummary(input: AidMatch[], c: ChalkInstance, t: Translate, lang: Lang, max = 3, months = 12, command = 'digiscan aids'): string[] {
   const aids = visibleDeep(input);
   if (!aids.length) return [];
   const lines = [c.bold(t('aids.top_heading'))];
@@ -238,7 +238,7 @@ export function renderAidsSummary(input: AidMatch[], c: ChalkInstance, t: Transl
     if (m.estimate) lines.push(`    ${estimateText(m.estimate, lang, t)}`);
     lines.push(c.cyan(`    ${m.url ?? t('aids.no_link')}`));
   }
-  if (aids.length > max) lines.push(c.dim(`  ${t('aids.more', { count: aids.length - max })}`));
+  if (aids.length > max) lines.push(c.dim(`  ${t('aids.more', { count: aids.length - max, command })}`));
   return lines;
 }
 

@@ -2,8 +2,26 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../engine/assessment/types.js';
 import type { Translate } from '../i18n/ui.js';
+import { safeRecord } from './cells.js';
 
-export const CSV_COLUMNS = ['section', 'id', 'label', 'answer', 'status', 'score', 'level', 'level_name', 'points', 'max_points'] as const;
+export const CSV_COLUMNS = [
+  'section',
+  'id',
+  'label',
+  'answer',
+  'status',
+  'score',
+  'level',
+  'level_name',
+  'points',
+  'max_points',
+  // Action plan rows (section "plan"): the lane, the advisor's fields and the net cost after aid (EUR).
+  'lane',
+  'owner',
+  'due',
+  'net_cost_min',
+  'net_cost_max',
+] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number>>;
 
@@ -29,8 +47,21 @@ export function renderCsv(a: Assessment, { t }: { t: Translate }): string {
     const di = a.digitalIntensity;
     rows.push({ section: 'digital_intensity', id: di.level, label: di.levelName, score: di.count, max_points: di.max });
   }
+  for (const p of a.plan ?? []) {
+    rows.push({
+      section: 'plan',
+      id: p.id,
+      label: p.text,
+      status: p.status ?? '',
+      points: round(p.gain),
+      lane: p.lane,
+      owner: p.owner ?? '',
+      due: p.due ?? '',
+      ...(p.netCost ? { net_cost_min: p.netCost.min, net_cost_max: p.netCost.max } : {}),
+    });
+  }
   for (const aid of a.aids ?? []) rows.push({ section: 'aid', id: aid.id, label: aid.name, answer: [aid.rateText, aid.capText].filter(Boolean).join(' · ') });
-  return CSV_BOM + stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+  return CSV_BOM + stringify(rows.map(safeRecord), { header: true, columns: [...CSV_COLUMNS] });
 }
 
 function round(n: number): number {

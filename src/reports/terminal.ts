@@ -10,6 +10,21 @@ export interface TerminalOptions {
   color: boolean;
   t: Translate;
   width?: number;
+  /** How the program is called ("digiscan", or "npx digiscan" through npx), for runnable hints. */
+  command?: string;
+}
+
+/** The `aids` command that lists this firm's aids, whole and runnable. */
+export function aidsCommand(a: Assessment, command = 'digiscan'): string {
+  const args = ['aids', '--region', a.company.region, '--employees', String(a.company.employees)];
+  const add = (flag: string, value: unknown) => {
+    if (typeof value === 'string' && value !== '') args.push(flag, value);
+  };
+  add('--turnover', a.company.turnover);
+  add('--nace', a.company.nace);
+  add('--legal-form', a.company.legal_form);
+  args.push('--date', a.assessedOn);
+  return [command, ...args.map((w) => (/^[\w./@:+,=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
 export { useColor } from './color.js';
@@ -36,7 +51,7 @@ export function comparisonLine(b: BenchmarkComparison, t: Translate, lang: Asses
   return `${comparisonText(b, t, lang)} — ${practiceText(b.company, t)}`;
 }
 
-export function renderTerminal(input: Assessment, { color, t }: TerminalOptions): string {
+export function renderTerminal(input: Assessment, { color, t, command = 'digiscan' }: TerminalOptions): string {
   // Names, notes and pack texts are input: their control characters are shown, never sent raw.
   const a = visibleDeep(input);
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -83,7 +98,15 @@ export function renderTerminal(input: Assessment, { color, t }: TerminalOptions)
     for (const s of d.nextSteps) lines.push(`  → ${nextStepText(s, t)}`);
     if (d.note) lines.push(c.dim(`  ${t('advisor_note')}: ${d.note}`));
   }
-  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language, a.aidSettings?.summaryCount, a.aidSettings?.staleAfterMonths);
+  if (a.plan?.length) {
+    const count = (lane: string) => a.plan!.filter((p) => p.lane === lane).length;
+    lines.push('', c.bold(t('plan.terminal.title', { now: count('now'), next: count('next'), later: count('later') })));
+    for (const p of a.plan.filter((x) => x.lane === 'now')) {
+      const legal = p.legal ? c.red(` · ${t(`plan.legal.${p.legal.id}`)}`) : '';
+      lines.push(`  ${p.status === 'done' ? '✓' : '→'} ${p.text}${c.dim(` (${t('plan.gain', { gain: p.gain })})`)}${legal}`);
+    }
+  }
+  const aidLines = renderAidsSummary(a.aids ?? [], c, t, a.language, a.aidSettings?.summaryCount, a.aidSettings?.staleAfterMonths, aidsCommand(a, command));
   if (aidLines.length) lines.push('', ...aidLines);
   for (const w of a.warnings) lines.push(c.yellow(`! ${t(`warning.${w.code}`, w.params)}`));
   return lines.join('\n') + '\n';

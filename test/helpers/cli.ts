@@ -21,8 +21,21 @@ export function runCli(
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    // English unless a test asks for another locale, whatever the machine's locale is.
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', ...options.env },
+    // English unless a test asks for another locale, whatever the machine's locale is. npm_command and
+    // npm_execpath say "run through npx" (hints then print `npx digiscan`): not inherited from the test runner.
+    env: {
+      ...process.env,
+      LANG: 'C.UTF-8',
+      LC_ALL: undefined,
+      LC_MESSAGES: undefined,
+      LANGUAGE: undefined,
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+      CI: 'true',
+      npm_command: undefined,
+      npm_execpath: undefined,
+      ...options.env,
+    },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -14,7 +14,7 @@ export class Terminal {
   readonly exited: Promise<{ exitCode: number; signal?: number | undefined }>;
 
   constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-    const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, ...options.env };
+    const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', TERM: 'xterm-256color', CI: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined, npm_command: undefined, npm_execpath: undefined, ...options.env };
     this.pty = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       cols: 250,

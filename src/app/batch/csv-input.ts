@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { UserError } from '../../core/errors.js';
-import { decodeText, describeFsError } from '../../io/read.js';
+import { describeFsError } from '../../io/read.js';
 
 export interface CsvRow {
   /** Line where the row starts (1-based, the header is line 1). */
@@ -37,29 +37,107 @@ interface Head {
   encoding: 'utf-8' | 'windows-1252';
 }
 
+const CHUNK = 1024 * 1024;
+
+/**
+ * The file's encoding, decided on the whole file (an accent may first appear after a megabyte of plain
+ * ASCII), and its beginning as text (to find the separator). UTF-16 and Mac Roman are refused.
+ */
 async function readHead(file: string): Promise<Head> {
   let handle;
-  let buf: Buffer;
+  let head = Buffer.alloc(0);
+  let utf8 = true;
+  const mac = new MacRomanSigns();
   try {
     handle = await open(file, 'r');
-    const chunk = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(chunk, 0, SNIFF_BYTES, 0);
-    buf = chunk.subarray(0, bytesRead);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const chunk = Buffer.alloc(CHUNK);
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      const bytes = chunk.subarray(0, bytesRead);
+      if (position === 0) head = Buffer.from(bytes.subarray(0, SNIFF_BYTES));
+      if (utf8) {
+        try {
+          decoder.decode(bytes, { stream: true });
+        } catch {
+          utf8 = false;
+        }
+      }
+      if (!utf8) mac.scan(bytes, position);
+      position += bytesRead;
+    }
+    if (utf8) {
+      try {
+        decoder.decode();
+      } catch {
+        utf8 = false;
+      }
+    }
   } catch (err) {
     throw new UserError(describeFsError(err), { file });
   } finally {
     await handle?.close();
   }
-  // The sample may end inside a multi-byte character: allow a cut of up to 3 bytes.
-  const full = buf.length === SNIFF_BYTES;
-  for (let cut = 0; cut <= (full ? 3 : 0); cut++) {
-    try {
-      return { text: decodeText(buf.subarray(0, buf.length - cut), file), encoding: 'utf-8' };
-    } catch (err) {
-      if (/UTF-16/.test((err as Error).message)) throw err;
-    }
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw new UserError('file is UTF-16 encoded; save it as UTF-8', { file });
   }
-  return { text: decodeWindows1252(buf), encoding: 'windows-1252' };
+  if (utf8) {
+    // The sample may end inside a multi-byte character: the decoder drops a cut tail.
+    const text = new TextDecoder('utf-8').decode(head.subarray(0, cutUtf8(head)));
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+  }
+  if (mac.found !== undefined) {
+    throw new UserError(
+      `file looks Mac Roman encoded (byte 0x${mac.found.byte.toString(16).toUpperCase()} at byte ${mac.found.at + 1} is no letter in Windows-1252)`,
+      { file },
+      'save it again as "CSV UTF-8"',
+    );
+  }
+  return { text: decodeWindows1252(head), encoding: 'windows-1252' };
+}
+
+/** Length of `buf` without a multi-byte UTF-8 character cut at its end. */
+function cutUtf8(buf: Buffer): number {
+  let end = buf.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = buf[end - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? end - back : end;
+  }
+  return end;
+}
+
+/**
+ * Mac Roman puts é è à ç ê ô ù … at 0x80–0x9F, where Windows-1252 has punctuation (‰ Ž ” •) or
+ * nothing: such a byte between two letters, or a byte Windows-1252 leaves undefined, means the file
+ * is not Windows-1252.
+ */
+class MacRomanSigns {
+  found: { byte: number; at: number } | undefined;
+  private static readonly UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+  private static readonly IN_WORD = new Set([0x87, 0x88, 0x89, 0x8b, 0x8e, 0x91, 0x94, 0x95, 0x96, 0x97, 0x99, 0x9f]);
+  private previous = 0;
+  scan(bytes: Buffer, position: number): void {
+    if (this.found) return;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte >= 0x80 && byte <= 0x9f) {
+        const next = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+        const previous = i > 0 ? bytes[i - 1]! : this.previous;
+        if (MacRomanSigns.UNDEFINED.has(byte) || (MacRomanSigns.IN_WORD.has(byte) && isLetter(previous) && isLetter(next))) {
+          this.found = { byte, at: position + i };
+          return;
+        }
+      }
+    }
+    this.previous = bytes[bytes.length - 1] ?? 0;
+  }
+}
+
+function isLetter(byte: number): boolean {
+  return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a);
 }
 
 // Bytes 0x80–0x9F of Windows-1252 (€, ’, œ, …); Node's TextDecoder reads them as Latin-1 controls.
@@ -95,6 +173,9 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
       delimiter,
       bom: true,
       info: true,
+      // Rows end at CRLF, LF or CR alike, as in spreadsheet programs: a file whose line endings are
+      // mixed (rows pasted from another file) does not run two firms together.
+      record_delimiter: ['\r\n', '\n', '\r'],
       skip_empty_lines: true,
       relax_column_count: true,
       skip_records_with_error: true,
@@ -134,15 +215,4 @@ export async function* readCsv(file: string): AsyncGenerator<CsvEvent> {
 
 function count(cells: string[], pattern: RegExp): number {
   return cells.reduce((n, cell) => n + (cell.match(pattern)?.length ?? 0), 0);
-}
-
-/** Number of data rows, for the progress total (a second, cheap pass over the file). */
-export async function countCsvRows(file: string): Promise<number> {
-  let n = 0;
-  try {
-    for await (const event of readCsv(file)) if (event.type !== 'header') n++;
-  } catch {
-    n++; // the file fails as one
-  }
-  return n;
 }

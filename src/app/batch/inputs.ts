@@ -1,33 +1,46 @@
 // Expands the batch's INPUT arguments into a stream of jobs, one per firm, in a stable order:
-// answers files (folders are walked recursively, sorted) and the rows of form exports (CSV).
+// answers files (folders are walked recursively, sorted) and the rows of form exports (CSV, XLSX).
+// Every row becomes exactly one event: a job to score (with its warnings), or a failure.
 import { opendirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { checkRegular, describeFsError } from '../../io/read.js';
-import { countCsvRows, readCsv } from './csv-input.js';
-import { planColumns, rowToAnswers, type FormMapping } from './mapping.js';
+import { loadUiStrings } from '../../io/load.js';
+import { translator } from '../../i18n/ui.js';
+import { readCsv, type CsvEvent } from './csv-input.js';
+import { normalize, planColumns, rowToAnswers, type ColumnPlan, type DateOrder, type FormMapping } from './mapping.js';
+import type { Origin } from './summary.js';
+import { failedText, headerIssueText, rowIssueText, whereText, type Words } from './words.js';
+import { readXlsx } from './xlsx-input.js';
 
 const ANSWERS_EXT = new Set(['.yaml', '.yml']);
-const FORM_EXT = new Set(['.csv', '.tsv', '.txt']);
+const FORM_EXT = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
-export type Job = { seq: number; source: string; file: string } & (
+export type Job = { seq: number; source: string; file: string; origin: Origin; warnings: string[] } & (
   | { kind: 'yaml' }
   | { kind: 'row'; line: number; data: Record<string, unknown> }
 );
 
 export type InputEvent =
   | { type: 'job'; job: Job }
-  | { type: 'failed'; seq: number; message: string }
-  | { type: 'warning'; message: string }
-  /** A row not read because its file's header is unusable (already reported once). */
-  | { type: 'skipped' };
+  | { type: 'failed'; seq: number; origin: Origin; message: string; notes?: string[] }
+  /** About a whole file (its header): printed once. */
+  | { type: 'warning'; message: string };
 
 export interface InputOptions {
   pack: Pack;
   mapping: () => FormMapping;
   lang?: Lang | undefined;
+  /** The run's language for messages (default: English). */
+  words?: Words | undefined;
+  dateOrder?: DateOrder | undefined;
+}
+
+/** Reads a form export, CSV or Excel, as header and rows. */
+export function readForm(file: string): AsyncGenerator<CsvEvent> {
+  return extname(file).toLowerCase() === '.xlsx' ? readXlsx(file) : readCsv(file);
 }
 
 export function isFormExport(file: string): boolean {
@@ -55,7 +68,7 @@ function* entries(inputs: string[]): Generator<Entry> {
     const ext = extname(input).toLowerCase();
     if (ANSWERS_EXT.has(ext)) yield { kind: 'yaml', file: input };
     else if (FORM_EXT.has(ext)) yield { kind: 'csv', file: input };
-    else yield { kind: 'bad', error: new UserError('not an answers file (.yaml, .yml) nor a form export (.csv)', { file: input }) };
+    else yield { kind: 'bad', error: new UserError('not an answers file (.yaml, .yml) nor a form export (.csv, .xlsx)', { file: input }) };
   }
 }
 
@@ -91,73 +104,118 @@ function regular(file: string): Entry | undefined {
   }
 }
 
+/**
+ * Checks the inputs before anything is written: a path that does not exist, or a file that is neither
+ * answers nor a form export, stops the batch with one line.
+ */
+export function checkInputs(inputs: string[]): void {
+  // Only the paths named on the command line: a bad file found inside a folder is one failed row.
+  for (const input of inputs) {
+    if (statSync(input, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const [entry] = entries([input]);
+    if (entry?.kind === 'bad') throw entry.error;
+  }
+}
+
 /** How many firms the inputs hold (the progress total); costs one quick pass over them. */
 export async function countJobs(inputs: string[]): Promise<number> {
   let n = 0;
-  for (const entry of entries(inputs)) n += entry.kind === 'csv' ? await countCsvRows(entry.file) : 1;
+  for (const entry of entries(inputs)) {
+    if (entry.kind !== 'csv') {
+      n++;
+      continue;
+    }
+    try {
+      for await (const event of readForm(entry.file)) if (event.type !== 'header') n++;
+    } catch {
+      n++; // the file fails as one
+    }
+  }
   return n;
 }
 
 /** One event per firm (a job, or why it failed before scoring), plus warnings about form files. */
-export async function* readInputs(inputs: string[], options: InputOptions): AsyncGenerator<InputEvent> {
+export async function* readInputs(inputs: string[], given: InputOptions): AsyncGenerator<InputEvent> {
+  const options = { ...given, words: given.words ?? { t: translator('en', loadUiStrings()), lang: 'en' as const } };
   let seq = 0;
+  const seen: Seen = { names: new Map(), numbers: new Map() };
   for (const entry of entries(inputs)) {
     if (entry.kind === 'bad') {
-      yield { type: 'failed', seq: seq++, message: entry.error.format() };
+      yield { type: 'failed', seq: seq++, origin: { source: entry.error.location?.file ?? '', file: entry.error.location?.file ?? '' }, message: entry.error.format(options.words.t) };
     } else if (entry.kind === 'yaml') {
-      yield { type: 'job', job: { seq: seq++, kind: 'yaml', file: entry.file, source: entry.file } };
+      const origin = { source: entry.file, file: entry.file };
+      yield { type: 'job', job: { seq: seq++, kind: 'yaml', file: entry.file, source: entry.file, origin, warnings: [] } };
     } else {
-      for await (const event of formRows(entry.file, options)) {
-        if (event.type === 'warning' || event.type === 'skipped') yield event;
+      for await (const event of formRows(entry.file, options, seen)) {
+        if (event.type === 'warning') yield event;
         else yield event.type === 'failed' ? { ...event, seq: seq++ } : { type: 'job', job: { ...event.job, seq: seq++ } as Job };
       }
     }
   }
 }
 
+/** Firms met so far (scored rows only), to warn about one answering twice. */
+interface Seen {
+  names: Map<string, string>;
+  numbers: Map<string, string>;
+}
+
 type Unnumbered =
   | { type: 'job'; job: DistributiveOmit<Job, 'seq'> }
-  | { type: 'failed'; message: string }
-  | { type: 'warning'; message: string }
-  | { type: 'skipped' };
+  | { type: 'failed'; origin: Origin; message: string; notes?: string[] }
+  | { type: 'warning'; message: string };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-async function* formRows(file: string, options: InputOptions): AsyncGenerator<Unnumbered> {
-  const { pack } = options;
-  let plan: ReturnType<typeof planColumns> | undefined;
-  let broken = false;
+async function* formRows(file: string, options: InputOptions & { words: Words }, seen: Seen): AsyncGenerator<Unnumbered> {
+  const { pack, words } = options;
+  let plan: ColumnPlan | undefined;
+  let headerLine = 1;
   try {
-    for await (const event of readCsv(file)) {
+    for await (const event of readForm(file)) {
       if (event.type === 'error') {
-        yield { type: 'failed', message: event.error.format() };
+        const line = event.error.location?.line;
+        yield { type: 'failed', origin: { source: line ? `${file}:${line}` : file, file, line }, message: event.error.format(words.t) };
       } else if (event.type === 'header') {
-        try {
-          plan = planColumns(event.cells, pack, options.mapping(), file, options.lang);
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          broken = true;
-          yield { type: 'failed', message: err.format() };
-        }
-        if (plan?.unmapped.length) {
-          yield { type: 'warning', message: `${file}:1: columns ignored (not in the questionnaire nor the mapping): ${plan.unmapped.map((h) => `"${h}"`).join(', ')}` };
-        }
-      } else if (broken) {
-        yield { type: 'skipped' };
+        plan = planColumns(event.cells, pack, options.mapping());
+        for (const issue of plan.issues) yield { type: 'warning', message: headerIssueText(words, `${file}:${headerLine}`, issue) };
       } else if (plan) {
         const { line, cells } = event.row;
         const source = `${file}:${line}`;
-        try {
-          const data = rowToAnswers(cells, plan, pack, { file, line });
-          yield { type: 'job', job: { kind: 'row', file, line, source, data } };
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          yield { type: 'failed', message: err.format() };
+        const read = rowToAnswers(cells, plan, pack, { dateOrder: options.dateOrder });
+        const company = read.data.company as Record<string, string | number>;
+        const name = typeof company.name === 'string' ? company.name : undefined;
+        const origin: Origin = {
+          source,
+          file,
+          line,
+          respondent: read.respondent || undefined,
+          enterpriseNumber: typeof company.enterprise_number === 'string' ? company.enterprise_number : undefined,
+          name,
+          region: typeof company.region === 'string' ? company.region : undefined,
+          employees: typeof company.employees === 'number' ? company.employees : undefined,
+          assessedOn: typeof read.data.assessedOn === 'string' ? read.data.assessedOn : undefined,
+        };
+        if (read.failed) {
+          const notes = read.issues.filter((i) => !i.fatal).map((i) => rowIssueText(words, i));
+          yield { type: 'failed', origin, message: failedText(words, read.issues), notes };
+          continue;
         }
+        const warnings = read.issues.map((i) => rowIssueText(words, i));
+        const here = whereText(words, file, line, name);
+        const twice = (map: Map<string, string>, key: string, by: 'name' | 'number') => {
+          if (!key) return;
+          const before = map.get(key);
+          if (before !== undefined) warnings.push(words.t('batch.duplicate', { where: before, by }));
+          else map.set(key, here);
+        };
+        twice(seen.names, name ? normalize(name) : '', 'name');
+        twice(seen.numbers, read.enterpriseNumber, 'number');
+        yield { type: 'job', job: { kind: 'row', file, line, source, data: read.data, origin, warnings } };
       }
     }
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    yield { type: 'failed', message: err.format() };
+    yield { type: 'failed', origin: { source: file, file }, message: err.format(words.t) };
   }
 }

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Job } from './inputs.js';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
+import type { FirmResult } from './summary.js';
 
 /** Jobs handed to one worker ahead of time, so it never waits for the main thread. */
 const AHEAD = 2;
@@ -15,8 +16,9 @@ const AHEAD = 2;
 const WORKER_HEAP_MB = 256;
 
 export interface PoolEvents {
-  claim(base: string): number;
-  done(job: Job, row: string[], levels: number[], scores: number[]): void;
+  /** The number of a report named `base` among same-named firms (may wait for earlier firms to claim theirs). */
+  claim(seq: number, base: string): number | Promise<number>;
+  done(job: Job, result: FirmResult): void;
   failed(job: Job, message: string): void;
 }
 
@@ -101,12 +103,14 @@ export class WorkerPool {
       const job = slot.jobs.get(message.seq);
       if (!job) return;
       if (message.type === 'claim') {
-        worker.postMessage({ type: 'name', seq: message.seq, number: this.events.claim(message.base) } satisfies ToWorker);
+        void Promise.resolve(this.events.claim(message.seq, message.base)).then((number) => {
+          if (!this.closing) worker.postMessage({ type: 'name', seq: message.seq, number } satisfies ToWorker);
+        });
         return;
       }
       slot.jobs.delete(message.seq);
       slot.finished++;
-      if (message.type === 'done') this.events.done(job, message.row, message.levels, message.scores);
+      if (message.type === 'done') this.events.done(job, message.result);
       else this.events.failed(job, message.message);
       this.release();
     });

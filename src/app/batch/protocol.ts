@@ -3,6 +3,7 @@ import type { AssessmentData } from '../context.js';
 import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Job } from './inputs.js';
+import type { FirmResult } from './summary.js';
 
 export const FORMATS = ['pdf', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,8 +15,12 @@ export interface WorkerConfig {
   outDir: string;
   formats: Format[];
   lang?: Lang | undefined;
+  /** The run's language (--lang or the locale), for messages. */
+  uiLang: Lang;
   today: string;
   force: boolean;
+  /** Keep the reports of firms already complete in outDir. */
+  resume: boolean;
 }
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'name'; seq: number; number: number } | { type: 'stop' };
@@ -23,5 +28,5 @@ export type ToWorker = { type: 'job'; job: Job } | { type: 'name'; seq: number; 
 export type FromWorker =
   /** Asks which number to give a report whose company-and-date name is `base` (1 = first of that name). */
   | { type: 'claim'; seq: number; base: string }
-  | { type: 'done'; seq: number; row: string[]; levels: number[]; scores: number[] }
+  | { type: 'done'; seq: number; result: FirmResult }
   | { type: 'failed'; seq: number; message: string };

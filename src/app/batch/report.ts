@@ -15,7 +15,8 @@ import { readTextFile } from '../../io/read.js';
 import { existsSync } from 'node:fs';
 import type { Job } from './inputs.js';
 import type { Format, WorkerConfig } from './protocol.js';
-import { summaryRow } from './summary.js';
+import { firmResult, type FirmResult } from './summary.js';
+import { wordAnswersError } from '../answers-words.js';
 
 type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
 
@@ -43,40 +44,51 @@ export async function loadRenderers(formats: Format[]): Promise<Map<Format, Rend
 
 export interface Reporter {
   /** Scores the job, asks `claim` for the report's number among same-named firms, writes the files. */
-  run(job: Job, claim: (base: string) => Promise<number>): Promise<{ row: string[]; levels: number[]; scores: number[] }>;
+  run(job: Job, claim: (base: string) => Promise<number>): Promise<FirmResult>;
 }
 
 export async function createReporter(config: WorkerConfig): Promise<Reporter> {
   const { pack } = config;
   const renderers = await loadRenderers(config.formats);
   const translators = new Map<string, Translate>();
+  const relative = (files: string[]) => files.map((f) => f.slice(join(config.outDir, '/').length));
   const t = (lang: Assessment['language']) => {
     if (!translators.has(lang)) translators.set(lang, translator(lang, config.data.ui));
     return translators.get(lang)!;
   };
   return {
     async run(job, claim) {
-      const answers = loadJobAnswers(job, pack);
+      let answers;
+      try {
+        answers = loadJobAnswers(job, pack);
+      } catch (err) {
+        throw wordAnswersError(err, pack, { t: t(config.uiLang), lang: config.uiLang });
+      }
       const assessment = assess({ pack, answers, today: config.today, lang: config.lang, toolVersion: VERSION, ...config.data });
       const number = await claim(`${slugify(assessment.company.name)}-${assessment.assessedOn}`);
       const suffix = number > 1 ? `-${number}` : '';
       const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));
-      if (!config.force) {
+      const testRun = isTestRun(answers);
+      // --resume: a firm whose reports are all there (each was written whole, then renamed) is kept.
+      if (config.resume && files.every((f) => existsSync(f))) return { ...firmResult(assessment, relative(files), true), testRun };
+      if (!config.force && !config.resume) {
         const existing = files.find((f) => existsSync(f));
-        if (existing) throw new UserError('already exists; not overwritten', { file: existing }, 'use --force to replace it');
+        if (existing) throw new UserError('already exists; not overwritten', { file: existing }, 'use --force to replace it, or --resume to keep it');
       }
       for (const [i, format] of config.formats.entries()) {
         const data = await renderers.get(format)!(assessment, t(assessment.language));
-        writeFileAtomic(files[i]!, data, { overwrite: config.force, durable: false });
+        writeFileAtomic(files[i]!, data, { overwrite: config.force || config.resume, durable: false });
       }
-      const reports = files.map((f) => f.slice(join(config.outDir, '/').length));
-      return {
-        row: summaryRow(assessment, job.source, reports),
-        levels: [assessment.overall.level, ...assessment.dimensions.map((d) => d.level)],
-        scores: [assessment.overall.score, ...assessment.dimensions.map((d) => d.score)],
-      };
+      return { ...firmResult(assessment, relative(files), false), testRun };
     },
   };
+}
+
+/** Read defensively: the answers' `session` field comes with the advisor's session record. */
+function isTestRun(answers: unknown): boolean {
+  const session = (answers as { session?: unknown }).session;
+  if (session === 'test' || session === 'test-run') return true;
+  return typeof session === 'object' && session !== null && (session as { type?: unknown }).type === 'test-run';
 }
 
 function loadJobAnswers(job: Job, pack: Pack) {

@@ -8,8 +8,10 @@ import type { Translate } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
 import type { Condition } from '../../engine/pack/schema.js';
 import { CSV_BOM } from '../../reports/csv.js';
+import { safeRow } from '../../reports/cells.js';
+import { profileConditionText } from './mapping.js';
 
-export const FORM_COLUMNS = ['column', 'id', 'type', 'required', 'answers', 'help'] as const;
+export const FORM_COLUMNS = ['column', 'id', 'type', 'required', 'answers', 'section', 'condition', 'condition_ids', 'help'] as const;
 
 /** A blank answers YAML: every id with null, and comments giving the question and its options. */
 export function answersTemplate(pack: Pack, lang: Lang, t: Translate): string {
@@ -46,17 +48,35 @@ export function answersTemplate(pack: Pack, lang: Lang, t: Translate): string {
   return lines.join('\n') + '\n';
 }
 
-/** The question list for an online form: header to give each question, its type and its answers. */
-export function formTemplate(pack: Pack, lang: Lang): string {
+/**
+ * The question list for an online form: header to give each question, its type and its answers, the
+ * section it belongs to, and when it is asked ("Only if …", in the form's words and as ids), so a
+ * Google or Microsoft form can branch the same way.
+ */
+export function formTemplate(pack: Pack, lang: Lang, t: Translate): string {
   const rows: string[][] = [];
+  const profileSection = t('template.section_profile');
   for (const q of pack.definition.profile) {
     const answers = q.options?.map((o) => o.label[lang]) ?? (q.type === 'number' ? [`${q.min ?? ''}–${q.max ?? ''}`] : []);
-    rows.push([q.label[lang], q.id, q.type, q.required ? 'yes' : 'no', answers.join(' | '), q.help[lang]]);
+    rows.push([q.label[lang], q.id, q.type, q.required ? 'yes' : 'no', answers.join(' | '), profileSection, '', '', q.help[lang]]);
   }
-  for (const { question: q } of pack.questions.values()) {
-    rows.push([q.text[lang], q.id, q.type, 'no', q.options.map((o) => o.label[lang]).join(' | '), q.help[lang]]);
+  for (const { question: q, dimension } of pack.questions.values()) {
+    const condition = q.when ? t('template.when', { condition: conditionWords(pack, q.when, lang, t) }) : '';
+    rows.push([q.text[lang], q.id, q.type, 'no', q.options.map((o) => o.label[lang]).join(' | '), dimension.title[lang], condition, q.when ? conditionText(q.when) : '', q.help[lang]]);
   }
-  return CSV_BOM + stringifyCsv(rows, { header: true, columns: [...FORM_COLUMNS] });
+  return CSV_BOM + stringifyCsv(rows.map(safeRow), { header: true, columns: [...FORM_COLUMNS] });
+}
+
+/** A condition as the form words it: « Do you have a website? » = « Yes ». */
+function conditionWords(pack: Pack, when: Condition, lang: Lang, t: Translate): string {
+  const quote = (text: string) => t('batch.quote', { text });
+  if ('question' in when) {
+    const control = pack.questions.get(when.question)!.question;
+    const labels = when.anyOf.map((id) => quote(control.options.find((o) => o.id === id)?.label[lang] ?? id));
+    return t('template.condition_is', { question: quote(control.text[lang]), answers: new Intl.ListFormat(lang, { type: 'disjunction' }).format(labels) });
+  }
+  const profile = pack.profile.get(when.profile)!;
+  return profileConditionText(when, quote(profile.label[lang]), (id) => quote(profile.options?.find((o) => o.id === id)?.label[lang] ?? id));
 }
 
 function conditionText(when: Condition): string {

@@ -3,6 +3,7 @@
 import { visible } from '../../core/sanitize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
+import { translator } from '../../i18n/ui.js';
 import type { Job } from './inputs.js';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 import { createReporter, type Reporter } from './report.js';
@@ -37,14 +38,16 @@ async function runJob(job: Job): Promise<void> {
         send({ type: 'claim', seq: job.seq, base });
       });
     const result = await (await reporter).run(job, claim);
-    send({ type: 'done', seq: job.seq, ...result });
+    send({ type: 'done', seq: job.seq, result });
   } catch (err) {
     send({ type: 'failed', seq: job.seq, message: describe(err) });
   }
 }
 
+const t = translator(config.uiLang, config.data.ui);
+
 function describe(err: unknown): string {
-  if (err instanceof UserError) return err.format();
+  if (err instanceof UserError) return err.format(t);
   const message = err instanceof Error ? err.message : String(err);
   return `unexpected error: ${visible(message.split('\n')[0]!)}${process.env.DEBUG && err instanceof Error ? `\n${err.stack}` : ''}`;
 }

@@ -25,7 +25,8 @@ export type Step =
   | { kind: 'language'; key: string }
   | { kind: 'profile'; key: string; question: ProfileQuestion; index: number; total: number }
   | { kind: 'question'; key: string; question: Question; dimension: Dimension; dimIndex: number; dimCount: number; index: number; total: number }
-  | { kind: 'note'; key: string; dimension: Dimension; dimIndex: number; dimCount: number };
+  | { kind: 'note'; key: string; dimension: Dimension; dimIndex: number; dimCount: number }
+  | { kind: 'extraNote'; key: string; id: 'profile' | 'general' };
 
 /** The answers so far, plus the ids the person saw and left open (saved as null). */
 export interface InterviewState {
@@ -62,6 +63,7 @@ export function planSteps(pack: Pack, answers: Answers, advisor: boolean): Step[
     if (question.when && (gate === undefined || !question.when.anyOf.includes(String(gate)))) return;
     steps.push({ kind: 'profile', key: `profile:${question.id}`, question, index, total: def.profile.length });
   });
+  if (advisor) steps.push({ kind: 'extraNote', key: 'note:profile', id: 'profile' });
   const shown = visibleQuestions(def, answers);
   const undecided = undecidedQuestions(def.dimensions, answers, shown);
   def.dimensions.forEach((dimension, dimIndex) => {
@@ -76,6 +78,7 @@ export function planSteps(pack: Pack, answers: Answers, advisor: boolean): Step[
     });
     if (advisor) steps.push({ kind: 'note', key: `note:${dimension.id}`, dimension, dimIndex, dimCount });
   });
+  if (advisor) steps.push({ kind: 'extraNote', key: 'note:general', id: 'general' });
   return steps;
 }
 
@@ -103,8 +106,12 @@ function visited(step: Step, state: InterviewState): boolean {
       return answers.answers[step.question.id] !== undefined || skipped.has(step.question.id);
     case 'note':
       return answers.notes[step.dimension.id] !== undefined;
+    case 'extraNote':
+      return answers.notes[step.id] !== undefined;
   }
 }
+
+const isNote = (step: Step) => step.kind === 'note' || step.kind === 'extraNote';
 
 /**
  * Where a (resumed) interview starts: the first step not yet answered. A note counts as given once
@@ -115,9 +122,9 @@ export function startIndex(steps: Step[], state: InterviewState): number {
   let start = steps.length;
   for (let i = steps.length - 1; i >= 0; i--) {
     const step = steps[i]!;
-    const done = visited(step, state) || (step.kind === 'note' && laterVisited);
+    const done = visited(step, state) || (isNote(step) && laterVisited);
     if (!done) start = i;
-    else if (step.kind !== 'note') laterVisited = true;
+    else if (!isNote(step)) laterVisited = true;
   }
   return start;
 }
@@ -126,6 +133,24 @@ export function startIndex(steps: Step[], state: InterviewState): number {
 export function progress(pack: Pack, state: InterviewState): { done: number; total: number } {
   const questions = planSteps(pack, state.answers, false).filter((s) => s.kind === 'question');
   return { done: questions.filter((s) => visited(s, state)).length, total: questions.length };
+}
+
+/**
+ * Where a step stands among all the questions of the interview (profile and areas), counting, like
+ * the area's count, the questions that may still appear, so the total does not grow on the way.
+ * i is 0 for a step that is not a question.
+ */
+export function overallPosition(steps: Step[], step: Step): { i: number; m: number } {
+  const profile = steps.filter((s) => s.kind === 'profile').length;
+  const totals = new Map<number, number>();
+  for (const s of steps) if (s.kind === 'question') totals.set(s.dimIndex, s.total);
+  let m = profile;
+  for (const total of totals.values()) m += total;
+  if (step.kind === 'profile') return { i: step.index + 1, m };
+  if (step.kind !== 'question') return { i: 0, m };
+  let before = profile;
+  for (const [dim, total] of totals) if (dim < step.dimIndex) before += total;
+  return { i: before + step.index + 1, m };
 }
 
 /** Runs the interview from the first unanswered step to the end; returns the completed state. */
@@ -143,7 +168,8 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     const step = steps.find((s) => s.key === current);
     if (!step) throw new Error(`interview step ${current} vanished`);
     const t = options.translate(state.answers.language);
-    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, previous: options.previous });
+    const overall = overallPosition(steps, step);
+    const result = await ask(step, { state, prompter, t, canGoBack: history.length > 0, pack, overall, today: now(), previous: options.previous });
     if (result === BACK) {
       current = history.pop();
       steps = plan();
@@ -198,6 +224,9 @@ function apply(step: Step, value: Answer, state: InterviewState): void {
       return;
     case 'note':
       answers.notes[step.dimension.id] = value as string;
+      return;
+    case 'extraNote':
+      answers.notes[step.id] = value as string;
   }
 }
 
@@ -207,6 +236,9 @@ interface AskContext {
   t: Translate;
   canGoBack: boolean;
   pack: Pack;
+  /** Position among all the questions (profile and areas) that may still be asked; i is 0 on a note. */
+  overall: { i: number; m: number };
+  today: Date;
   previous?: Answers | undefined;
 }
 
@@ -228,7 +260,7 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
     const earlier = previous?.company[q.id];
     const current = state.answers.company[q.id] ?? (wasSkipped ? undefined : earlier);
     const earlierText = earlier === undefined ? undefined : (q.options?.find((o) => o.id === earlier)?.label[lang] ?? String(earlier));
-    const position = t('interview.position.profile', { i: step.index + 1, m: step.total });
+    const position = withOverall(t, t('interview.position.profile', { i: step.index + 1, m: step.total }), ctx.overall);
     if (q.type === 'choice') {
       prompter.context({ position, help: q.help[lang], ...lastTime(earlierText) });
       const choices: Choice<string | Nav>[] = (q.options ?? []).map((o) => ({ value: o.id, name: o.label[lang] }));
@@ -240,50 +272,64 @@ async function ask(step: Step, ctx: AskContext): Promise<Answer | typeof BACK> {
         keys: selectKeys,
       });
     }
-    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack), ...lastTime(earlierText) });
+    const shown = current === undefined ? undefined : q.type === 'number' ? formatTyped(current, lang) : String(current);
+    prompter.context({ position, help: q.help[lang], hint: textHint(t, !q.required, canGoBack, shown), ...lastTime(earlierText) });
     const raw = await prompter.input({
       message: q.label[lang],
-      default: current === undefined ? undefined : String(current),
+      default: shown,
       validate: (value) => {
         const v = value.trim();
         if (v === BACK_KEYWORD && canGoBack) return true;
+        if (v === CLEAR_KEYWORD && !q.required && shown !== undefined) return true;
         if (v === '') return q.required ? t('interview.error.required') : true;
-        return profileProblem(q, v, t) ?? true;
+        return profileProblem(q, normaliseProfile(q, v), t, ctx.today) ?? true;
       },
     });
     const v = raw.trim();
     if (v === BACK_KEYWORD && canGoBack) return BACK;
-    if (v === '') return SKIP;
-    return q.type === 'number' ? parseNumber(v)! : q.format === 'enterprise-number' ? enterpriseFormatted(v) : v;
+    if (v === '' || (v === CLEAR_KEYWORD && !q.required)) return SKIP;
+    if (shown !== undefined && v === shown) return current!;
+    const typed = normaliseProfile(q, v);
+    return q.type === 'number' ? parseNumber(typed)! : q.format === 'enterprise-number' ? enterpriseFormatted(typed) : typed;
   }
 
-  if (step.kind === 'note') {
-    const title = step.dimension.title[lang];
-    prompter.context({
-      position: t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount }),
-      hint: textHint(t, false, canGoBack),
-      ...lastTime(previous?.notes[step.dimension.id] || undefined),
-    });
+  if (step.kind === 'note' || step.kind === 'extraNote') {
+    const title = step.kind === 'note' ? step.dimension.title[lang] : '';
+    const position =
+      step.kind === 'note'
+        ? t('interview.position.note', { dimension: title, k: step.dimIndex + 1, n: step.dimCount })
+        : t(`interview.position.note.${step.id}`);
+    const noteKey = step.kind === 'note' ? step.dimension.id : step.id;
+    // A note may span lines: typed as "\n", kept as real line breaks in the answers file.
+    const current = state.answers.notes[noteKey] || undefined;
+    const shown = current?.replace(/\n/g, '\\n');
+    const hints = [t('interview.hint.note_lines'), textHint(t, false, canGoBack, shown, shown !== undefined)].filter(Boolean);
+    prompter.context({ position, hint: hints.join(' · '), ...lastTime(previous?.notes[noteKey] || undefined) });
     const raw = await prompter.input({
-      message: t('interview.note', { dimension: title }),
-      default: state.answers.notes[step.dimension.id] || undefined,
+      message: step.kind === 'note' ? t('interview.note', { dimension: title }) : t(`interview.note.${step.id}`),
+      default: shown,
       validate: (value) => (charLength(value.trim()) > MAX_NOTE ? t('interview.error.too_long', { max: MAX_NOTE, count: charLength(value.trim()) }) : true),
     });
     const v = raw.trim();
     if (v === BACK_KEYWORD && canGoBack) return BACK;
-    return v;
+    if (v === CLEAR_KEYWORD) return '';
+    return v.replace(/\s*\\n\s*/g, '\n');
   }
 
   const q = step.question;
   const dimension = step.dimension;
   prompter.context({
-    position: t('interview.position.question', {
-      dimension: dimension.title[lang],
-      k: step.dimIndex + 1,
-      n: step.dimCount,
-      i: step.index + 1,
-      m: step.total,
-    }),
+    position: withOverall(
+      t,
+      t('interview.position.question', {
+        dimension: dimension.title[lang],
+        k: step.dimIndex + 1,
+        n: step.dimCount,
+        i: step.index + 1,
+        m: step.total,
+      }),
+      ctx.overall,
+    ),
     intro: step.index === 0 ? dimension.intro?.[lang] : undefined,
     help: q.help[lang],
     ...lastTime(earlierAnswerText(q, previous, lang)),
@@ -333,11 +379,40 @@ function earlierAnswerText(q: Question, previous: Answers | undefined, lang: Lan
   return ids.map((id) => q.options.find((o) => o.id === id)?.label[lang] ?? id).join(', ') || '—';
 }
 
-function textHint(t: Translate, optional: boolean, canGoBack: boolean): string | undefined {
+/** Typed into an optional text answer (or a note) that has a value, clears it. */
+export const CLEAR_KEYWORD = '-';
+
+/** What Enter does (keep the answer given, or skip), how to clear it and how to go back. */
+function textHint(t: Translate, optional: boolean, canGoBack: boolean, current?: string, clearable = optional): string | undefined {
   const parts: string[] = [];
-  if (optional) parts.push(t('interview.hint.enter_skips'));
+  if (current !== undefined) {
+    parts.push(t('interview.hint.enter_keeps', { value: current.length > 40 ? `${current.slice(0, 39)}…` : current }));
+    if (clearable) parts.push(t('interview.hint.clear', { keyword: CLEAR_KEYWORD }));
+  } else if (optional) parts.push(t('interview.hint.enter_skips'));
   if (canGoBack) parts.push(t('interview.hint.back', { keyword: BACK_KEYWORD }));
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** "Website — area 1 of 5 · question 2 of 10 · question 9 of 54" (the overall count is left out on notes). */
+function withOverall(t: Translate, position: string, overall: { i: number; m: number }): string {
+  return overall.i > 0 ? `${position} · ${t('interview.position.overall', overall)}` : position;
+}
+
+/** A number as the person would type it back: "5,5" in French and Dutch. */
+function formatTyped(value: string | number, lang: Lang): string {
+  return typeof value === 'number' && lang !== 'en' ? String(value).replace('.', ',') : String(value);
+}
+
+/**
+ * What people type, in the form the pack stores: a NACE code "10,71", "1071" or "10 71" becomes "10.71".
+ */
+export function normaliseProfile(q: ProfileQuestion, value: string): string {
+  if (q.id === 'nace') {
+    const compact = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+    const digits = /^(\d{2})(\d{1,3})$/.exec(compact);
+    return digits ? `${digits[1]}.${digits[2]}` : compact;
+  }
+  return value;
 }
 
 /** A number as people type it: "12", "1 200", "12,5". */
@@ -348,10 +423,12 @@ export function parseNumber(text: string): number | undefined {
 }
 
 /** Why a typed profile answer is refused (translated), or undefined when it is fine. */
-export function profileProblem(q: ProfileQuestion, value: string, t: Translate): string | undefined {
+export function profileProblem(q: ProfileQuestion, value: string, t: Translate, today?: Date): string | undefined {
   if (q.type === 'number') {
     const n = parseNumber(value);
     if (n === undefined) return t('interview.error.number');
+    // A founding year cannot lie in the future.
+    if (q.id === 'founded' && today && n > today.getFullYear()) return t('interview.error.future_year', { year: today.getFullYear() });
     if (q.integer && !Number.isInteger(n)) return t('interview.error.integer');
     if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
       return t('interview.error.range', { min: q.min ?? '−∞', max: q.max ?? '∞' });

@@ -18,6 +18,11 @@ import { progress, runInterview, type InterviewState } from './flow.js';
 import { isPromptExit, terminalPrompter } from './inquirer.js';
 import type { Choice } from './prompter.js';
 import { loadUiStringsQuick } from '../../io/quick.js';
+import type { AdvisorProfile } from '../../io/load.js';
+import type { Edition } from '../../reports/pdf/plan.js';
+import type { SessionType } from '../../engine/answers/schema.js';
+import { commandLine, commandName } from '../command.js';
+import { offerToOpen } from './open.js';
 
 // What reads or writes answers files (the YAML parser, the validators) and what scores them is loaded
 // when first needed: a new interview shows its first question without them, and saves after it.
@@ -41,6 +46,13 @@ export interface InterviewCommandOptions {
   force?: boolean | undefined;
   /** Where default files go and unfinished ones are looked for. */
   reportsDir?: string;
+  /** The advisor's identity (--advisor-profile), stored in a new answers file. */
+  advisorProfile?: AdvisorProfile | undefined;
+  edition?: Edition | undefined;
+  /** Also write the calendar (iCalendar) here at the end. */
+  calendar?: string | undefined;
+  /** The kind of session (--session), stored in the answers file. */
+  session?: SessionType | undefined;
 }
 
 export async function runInterviewCommand(opts: InterviewCommandOptions): Promise<void> {
@@ -52,6 +64,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   let file: string | undefined;
   let created = false;
   let state: InterviewState | undefined;
+  let advisor = Boolean(opts.advisor);
   if (opts.resumeFile) {
     state = (await answersFiles()).loadForResume(opts.resumeFile, pack);
     if (opts.lang) state.answers.language = opts.lang;
@@ -80,6 +93,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const ui = await loadUiStringsQuick();
   let t = translator(startLang, ui);
   prompter.say(c.bold(visible(pack.definition.title[startLang])));
+  prompter.say(c.dim(interviewLength(pack, t)));
   prompter.say(c.dim(t('interview.intro')));
   if (previous && opts.fromFile) {
     prompter.say(t('compare.from.starting', { name: String(previous.company.name ?? '—'), date: previous.assessedOn ?? '—' }));
@@ -133,7 +147,18 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     } else {
       state = newState(pack, opts.today, opts.lang ?? startLang, opts.lang !== undefined);
       if (previous && previousFile) state.answers.previous = { file: previousFile, ...(previous.assessedOn ? { assessedOn: previous.assessedOn } : {}) };
+      // The plan's owners, dates and statuses and the advisor carry over to the next session.
+      if (previous?.plan) state.answers.plan = structuredClone(previous.plan);
+      if (previous?.advisor) state.answers.advisor = { ...previous.advisor };
     }
+    // Advisor mode is kept in the answers file from the start, so a resumed session keeps asking for notes.
+    const answers = state.answers;
+    const advisorMode = Boolean(opts.advisor) || Boolean(answers.session?.advisorMode) || Object.keys(answers.notes).length > 0;
+    answers.session ??= { type: advisorMode ? 'facilitated' : 'self-assessment', date: answers.assessedOn ?? opts.today };
+    if (advisorMode) answers.session.advisorMode = true;
+    if (opts.session) answers.session.type = opts.session;
+    if (opts.advisorProfile) answers.advisor = { ...opts.advisorProfile, ...answers.advisor };
+    advisor = advisorMode;
 
     const save = async (s: InterviewState) => {
       const { serializeAnswers } = await import('../../io/answers-write.js');
@@ -154,7 +179,6 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
         prompter.say(c.dim(translator(s.answers.language, ui)('interview.saving_to', { file: visibleInline(file) })));
       }
     };
-    const advisor = Boolean(opts.advisor) || Object.keys(state.answers.notes).length > 0;
     state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, ui), save });
   } catch (err) {
     if (!isPromptExit(err)) throw err;
@@ -163,7 +187,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     process.stdout.write('\n');
     if (file && created) {
       prompter.say(tr('interview.interrupted', { file: visibleInline(file) }));
-      prompter.say(tr('interview.continue_with', { command: visibleInline(resumeCommand(file)) }));
+      prompter.say(tr('interview.continue_with', { command: visibleInline(commandLine(['assess', '--resume', file, ...(advisor ? ['--advisor'] : [])])) }));
     } else {
       prompter.say(tr('interview.interrupted_nothing'));
     }
@@ -174,11 +198,24 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   t = translator(state.answers.language, ui);
   prompter.say('');
   prompter.say(c.green(t('interview.done')));
-  const assessment = await assessAnswers(pack, state.answers, opts.today);
-  process.stdout.write(`\n${await renderTerminal(assessment, { color, t })}\n`);
-  const { writeReportFiles } = await import('../outputs.js');
-  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force });
+  const assessment = await assessAnswers(pack, state.answers, opts.today, undefined, opts.advisorProfile);
+  process.stdout.write(`\n${await renderTerminal(assessment, { color, t, command: commandName() })}\n`);
+  const [{ advisorLogo }, { writeReportFiles }] = await Promise.all([import('../advisor.js'), import('../outputs.js')]);
+  const logo = advisorLogo(state.answers, file!, opts.advisorProfile, undefined);
+  const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force, edition: opts.edition, logo, calendar: opts.calendar });
   for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: visibleInline(path) }));
+  const pdf = written.find((f) => f.endsWith('.pdf'));
+  if (pdf) await offerToOpen(pdf, prompter, t);
+}
+
+/**
+ * "About 55 questions, 15 to 20 minutes.": every question that may be asked (follow-ups often are
+ * not), at 15 to 20 seconds each, in five-minute steps.
+ */
+function interviewLength(pack: Pack, t: ReturnType<typeof translator>): string {
+  const questions = pack.definition.profile.length + pack.definition.dimensions.reduce((n, d) => n + d.questions.length, 0);
+  const min = Math.max(5, Math.round((questions * 15) / 60 / 5) * 5);
+  return t('interview.length', { questions, min, max: min + 5 });
 }
 
 /** The earlier answers of a re-assessment; what this version of the questionnaire no longer has is left out. */
@@ -199,10 +236,6 @@ function newState(pack: Pack, today: string, language: Lang, languageChosen: boo
   return { answers, skipped: new Set(), languageChosen };
 }
 
-function resumeCommand(file: string): string {
-  const quoted = /^[\w./@:+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
-  return `digiscan assess --resume ${quoted}`;
-}
 
 function localStamp(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,12 +1,12 @@
 import { nearestOption, resolveOption } from '../pack/options.js';
-import { UserError, ValidationError, type Problem } from '../../core/errors.js';
+import { MAX_PROBLEMS, UserError, ValidationError, type Problem, type ProblemRecord } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import { isRealDate } from '../../core/dates.js';
 import type { Pack } from '../pack/load.js';
 import { REQUIRED_PROFILE } from '../pack/load.js';
 import { parseYaml, type YamlSource } from '../yaml/source.js';
 import { problemList, zodProblems } from '../yaml/validate.js';
-import { answersFileSchema, type AnswerValue } from './schema.js';
+import { answersFileSchema, type AnswersFile, type AnswerValue } from './schema.js';
 import { MAX_NOTE, charLength, clip, profileTextLimit } from './limits.js';
 import { checkEnterpriseNumber, type EnterpriseNumberCheck } from '../enterprise/index.js';
 
@@ -23,6 +23,10 @@ export interface Answers {
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
   completedAt?: string | undefined;
+  advisor?: AnswersFile['advisor'];
+  session?: AnswersFile['session'];
+  followUp?: string | undefined;
+  plan?: AnswersFile['plan'];
   /** The earlier answers file a re-assessment follows (path relative to this file) and its date. */
   previous?: { file: string; assessedOn?: string | undefined } | undefined;
 }
@@ -73,8 +77,19 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   // Leniency is for files written for another version only: in a file of this version, an unknown id is a mistake.
   const dropped = data.questionnaire.version !== version ? options.dropped : undefined;
   const { problems, at: add } = problemList(source);
-  const at = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint);
-  const atKey = (path: (string | number)[], message: string, hint?: string) => add(path, message, hint, { key: true });
+  // Each problem carries a record (what is wrong, as data) for the app to word in the user's language.
+  const withRecord = (record: ProblemRecord | undefined) => {
+    const last = problems[problems.length - 1];
+    if (record && last && problems.length <= MAX_PROBLEMS) last.record = record;
+  };
+  const at = (path: (string | number)[], message: string, hint?: string, record?: ProblemRecord) => {
+    add(path, message, hint);
+    withRecord(record);
+  };
+  const atKey = (path: (string | number)[], message: string, hint?: string, record?: ProblemRecord) => {
+    add(path, message, hint, { key: true });
+    withRecord(record);
+  };
 
   // Maps without a prototype: no id, whatever it is, can reach Object's own properties.
   const company: Record<string, CompanyValue> = Object.create(null);
@@ -86,7 +101,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (!q) {
-      atKey(['company', key], `unknown profile field "${clip(key)}"`, `known: ${[...pack.profile.keys()].join(', ')}`);
+      atKey(['company', key], `unknown profile field "${clip(key)}"`, `known: ${[...pack.profile.keys()].join(', ')}`, { code: 'unknown_field', key: clip(key), known: [...pack.profile.keys()] });
       continue;
     }
     if (value === null || value === '') continue;
@@ -97,32 +112,46 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   function checkProfileValue(key: string, value: string | number): void {
     const q = pack.profile.get(key)!;
     if (q.type === 'number') {
-      if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`);
-      else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`);
+      if (typeof value !== 'number') at(['company', key], `"${key}" must be a number`, undefined, { code: 'not_a_number', id: key, value: String(value) });
+      else if (q.integer && !Number.isInteger(value)) at(['company', key], `"${key}" must be a whole number`, undefined, { code: 'whole_number', id: key, value: String(value) });
       else if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
-        at(['company', key], `"${key}" is ${value}, outside ${q.min ?? '-∞'}..${q.max ?? '∞'}`);
+        at(['company', key], `"${key}" is ${value}, outside ${q.min ?? '-∞'}..${q.max ?? '∞'}`, undefined, { code: 'out_of_range', id: key, value: String(value), min: q.min, max: q.max });
       } else company[key] = value;
     } else if (typeof value !== 'string') {
-      at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined);
+      at(['company', key], `"${key}" must be quoted text`, typeof value === 'number' ? `write "${value}" in quotes` : undefined, { code: 'quoted_text', id: key, value: String(value) });
     } else if (charLength(value) > profileTextLimit(key)) {
-      at(['company', key], `"${key}" is ${charLength(value)} characters long, at most ${profileTextLimit(key)} are allowed`);
+      at(['company', key], `"${key}" is ${charLength(value)} characters long, at most ${profileTextLimit(key)} are allowed`, undefined, { code: 'too_long', id: key, value: clip(value), max: profileTextLimit(key) });
     } else if (q.type === 'choice') {
       // Forms and places as people write them: "bv", "vzw", "Bruxelles" name the same options as their ids.
       const option = resolveOption(q, value);
       const near = option ? undefined : nearestOption(q, value);
       if (option) company[key] = option.id;
-      else at(['company', key], `"${clip(value)}" is not a valid ${key}`, `${near ? `did you mean ${near.id}? ` : ''}one of: ${q.options?.map((o) => o.id).join(', ')}`);
+      else {
+        at(['company', key], `"${clip(value)}" is not a valid ${key}`, `${near ? `did you mean ${near.id}? ` : ''}one of: ${q.options?.map((o) => o.id).join(', ')}`, {
+          code: 'not_an_answer',
+          id: key,
+          value: clip(value),
+          options: q.options?.map((o) => o.id) ?? [],
+          near: near?.id,
+        });
+      }
     } else if (q.type === 'text' && q.pattern && !new RegExp(q.pattern).test(value)) {
-      at(['company', key], `"${clip(value)}" is not a valid ${key}`, `expected the form ${q.pattern}`);
+      at(['company', key], `"${clip(value)}" is not a valid ${key}`, `expected the form ${q.pattern}`, { code: 'bad_text', id: key, value: clip(value) });
     } else if (q.type === 'text' && q.format === 'enterprise-number' && !checkEnterpriseNumber(value).ok) {
       const check = checkEnterpriseNumber(value) as Extract<EnterpriseNumberCheck, { ok: false }>;
-      at(['company', key], `"${clip(value)}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)');
+      at(['company', key], `"${clip(value)}" is not a valid enterprise number: ${enterpriseProblem(check)}`, 'for example 0123.456.749 (BCE/KBO) or 123 456 782 (SIREN)', {
+        code: 'enterprise_number',
+        id: key,
+        value: clip(value),
+        problem: check.problem,
+        country: check.country,
+      });
     } else company[key] = value;
   }
   if (options.requireProfile) {
     for (const key of REQUIRED_PROFILE) {
       if (company[key] === undefined && !invalid.has(key)) {
-        at(['company'], `missing company "${key}"`);
+        at(['company'], `missing company "${key}"`, undefined, { code: 'empty', id: key });
       }
     }
   }
@@ -135,7 +164,7 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (!entry) {
-      atKey(['answers', key], `unknown question id "${clip(key)}"`);
+      atKey(['answers', key], `unknown question id "${clip(key)}"`, undefined, { code: 'unknown_question', key: clip(key) });
       continue;
     }
     if (value === null) continue;
@@ -146,15 +175,15 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
       continue;
     }
     if (question.type === 'single') {
-      if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`);
-      else if (!known.has(value)) at(['answers', key], `"${clip(value)}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`);
+      if (typeof value !== 'string') at(['answers', key], `"${key}" takes one option, not a list`, undefined, { code: 'one_option', id: key });
+      else if (!known.has(value)) at(['answers', key], `"${clip(value)}" is not an option of "${key}"`, `one of: ${[...known].join(', ')}`, { code: 'not_an_answer', id: key, value: clip(value), options: [...known] });
       else answers[key] = value;
     } else {
       const list = typeof value === 'string' ? [value] : value;
       const bad = list.find((v) => !known.has(v));
       const exclusive = list.filter((v) => question.options.find((o) => o.id === v)?.exclusive);
-      if (bad !== undefined) at(['answers', key], `"${clip(bad)}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`);
-      else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`);
+      if (bad !== undefined) at(['answers', key], `"${clip(bad)}" is not an option of "${key}"`, `any of: ${[...known].join(', ')}`, { code: 'not_an_answer', id: key, value: clip(bad), options: [...known] });
+      else if (exclusive.length && list.length > 1) at(['answers', key], `"${exclusive[0]}" cannot be combined with other options in "${key}"`, undefined, { code: 'exclusive', id: key, value: clip(list.join(', ')), option: exclusive[0]! });
       else answers[key] = [...new Set(list)];
     }
   }
@@ -166,9 +195,13 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
   const dimensionIds = new Set(pack.definition.dimensions.map((d) => d.id));
   const notes: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(data.notes ?? {})) {
-    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${clip(key)}" is not one`);
+    if (!dimensionIds.has(key) && key !== 'profile' && key !== 'general') atKey(['notes', key], `notes are keyed by dimension id; "${clip(key)}" is not one`, undefined, { code: 'notes_key', key: clip(key), known: ['profile', 'general', ...dimensionIds] });
     else if (charLength(value) > MAX_NOTE) atKey(['notes', key], `the note "${key}" is ${charLength(value)} characters long, at most ${MAX_NOTE} are allowed`);
     else notes[key] = value;
+  }
+
+  for (const key of Object.keys(data.plan ?? {})) {
+    if (!pack.questions.has(key)) atKey(['plan', key], `plan actions are keyed by question id; "${key}" is not one`);
   }
 
   if (problems.length) throw new ValidationError(problems);
@@ -183,6 +216,10 @@ export function validateAnswers(source: YamlSource, pack: Pack, options: LoadAns
     updatedAt: data.updatedAt,
     completedAt: data.completedAt,
     ...(data.previous ? { previous: data.previous } : {}),
+    ...(data.advisor ? { advisor: data.advisor } : {}),
+    ...(data.session ? { session: data.session } : {}),
+    ...(data.followUp ? { followUp: data.followUp } : {}),
+    ...(data.plan ? { plan: data.plan } : {}),
   };
 }
 

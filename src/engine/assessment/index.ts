@@ -9,7 +9,8 @@ import type { Lang } from '../../core/lang.js';
 import type { Pack } from '../pack/load.js';
 import { nextSteps, strengths } from '../recommendations/index.js';
 import { establishedFacts, partlyFacts, scoreAssessment, type QuestionStatus } from '../scoring/index.js';
-import type { Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
+import { addMonths, aidClosing, buildPlan, calendarEvents, doneActions, type PlanData } from '../plan/index.js';
+import type { AdvisorIdentity, Assessment, AssessmentWarning, CompanySummary, DimensionResult, ProfileLine } from './types.js';
 
 export type { Assessment } from './types.js';
 
@@ -27,6 +28,10 @@ export interface AssessInput {
   benchmarks?: BenchmarkData | undefined;
   /** Interface strings (questionnaires/i18n/ui.yaml) for the texts the comparisons need. */
   ui?: UiStrings | undefined;
+  /** The pack's action plan data (plan.yaml); without it the assessment has no plan or calendar. */
+  plan?: PlanData | undefined;
+  /** Advisor identity from --advisor-profile, under the answers' own `advisor:` fields. */
+  advisor?: AdvisorIdentity | undefined;
 }
 
 export function assess(input: AssessInput): Assessment {
@@ -111,6 +116,20 @@ export function assess(input: AssessInput): Assessment {
     warnings.push(...result.warnings);
   }
 
+  let planPart: Pick<Assessment, 'plan' | 'planDone' | 'calendar' | 'followUp'> = {};
+  if (input.plan) {
+    const plan = buildPlan({ def, scores, answers, data: input.plan, aids: aids ?? [], assessedOn, lang, entries: answers.plan });
+    const followUp = answers.followUp ?? addMonths(assessedOn, input.plan.followUpMonths);
+    const aidsClosing = (aids ?? []).flatMap((m) => {
+      const until = aidClosing(m);
+      return until ? [{ id: m.id, date: until, source: m.url }] : [];
+    });
+    const calendar = calendarEvents({ plan, data: input.plan, answers, aidsClosing, assessedOn, followUp });
+    const planDone = doneActions({ def, scores, entries: answers.plan, lang });
+    planPart = { plan, ...(planDone.length ? { planDone } : {}), calendar, followUp };
+  }
+  const advisor = { ...input.advisor, ...answers.advisor };
+
   const notes: Record<string, string> = {};
   for (const key of ['profile', 'general']) if (answers.notes[key]) notes[key] = answers.notes[key]!;
 
@@ -130,6 +149,9 @@ export function assess(input: AssessInput): Assessment {
     ...(input.aids
       ? { aidSettings: { summaryCount: input.aids.catalogue.settings.summaryCount, staleAfterMonths: input.aids.catalogue.settings.staleAfterMonths } }
       : {}),
+    ...planPart,
+    ...(Object.keys(advisor).length ? { advisor } : {}),
+    ...(answers.session ? { session: { type: answers.session.type, ...(answers.session.date ? { date: answers.session.date } : {}) } } : {}),
     warnings,
   };
   return assessment;

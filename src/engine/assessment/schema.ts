@@ -133,6 +133,30 @@ export const aidRejectionSchema = z.object({
   strands: z.array(z.object({ id: z.string(), name: z.string(), reasons: z.array(aidReasonSchema) })),
 });
 
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const money = z.object({ min: z.number(), max: z.number(), currency: z.literal('EUR') });
+
+export const planActionSchema = z.object({
+  id: z.string(),
+  lane: z.enum(['now', 'next', 'later']),
+  dimension: z.string(),
+  text: z.string(),
+  gain: z.number(),
+  dimensionGain: z.number(),
+  effort: z.enum(['low', 'medium', 'high']),
+  dontKnow: z.boolean(),
+  legal: z.optional(z.object({ id: z.string(), since: isoDate, inForce: z.boolean(), source: z.string(), confidence, note: z.optional(z.string()) })),
+  cost: z.nullable(
+    z.object({ min: z.number(), max: z.number(), currency: z.literal('EUR'), estimate: z.boolean(), basis: z.string(), source: z.string() }),
+  ),
+  aids: z.array(z.string()),
+  netCost: z.nullable(money),
+  funding: z.optional(z.object({ aid: z.string(), strand: z.string(), applyBefore: z.nullable(z.boolean()) })),
+  owner: z.optional(z.string()),
+  due: z.optional(isoDate),
+  status: z.optional(z.enum(['planned', 'in-progress', 'done', 'dropped'])),
+});
+
 export const assessmentSchema = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string() }),
@@ -184,5 +208,22 @@ export const assessmentSchema = z.object({
   aids: z.optional(z.array(aidMatchSchema)),
   aidsRuledOut: z.optional(z.array(aidRejectionSchema)),
   aidSettings: z.optional(z.object({ summaryCount: z.int(), staleAfterMonths: z.int() })),
+  plan: z.optional(z.array(planActionSchema)),
+  planDone: z.optional(z.array(z.object({ id: z.string(), dimension: z.string(), text: z.string(), owner: z.optional(z.string()) }))),
+  calendar: z.optional(
+    z.array(
+      z.object({
+        kind: z.enum(['action', 'deadline', 'aid-closes', 'follow-up']),
+        ref: z.optional(z.string()),
+        date: isoDate,
+        source: z.optional(z.string()),
+      }),
+    ),
+  ),
+  followUp: z.optional(isoDate),
+  advisor: z.optional(
+    z.object({ name: z.optional(z.string()), organisation: z.optional(z.string()), email: z.optional(z.string()), phone: z.optional(z.string()), logo: z.optional(z.string()) }),
+  ),
+  session: z.optional(z.object({ type: z.enum(['self-assessment', 'facilitated', 'test-run']), date: z.optional(isoDate) })),
   warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
 });

@@ -24,7 +24,74 @@ export interface Assessment {
   aidsRuledOut?: AidRejection[];
   /** From aids.yaml settings: how many aids a summary shows, and the staleness limit the aids were judged by. */
   aidSettings?: { summaryCount: number; staleAfterMonths: number };
+  /** The action plan across the dimensions, lane by lane, most urgent first (filled from the pack's plan.yaml). */
+  plan?: PlanAction[];
+  /** Actions the answers file's `plan:` lists that are now done: their question has its best answer. */
+  planDone?: { id: string; dimension: string; text: string; owner?: string }[];
+  /** Dated events after the assessment date: plan targets, legal deadlines, aid windows that close, the follow-up. */
+  calendar?: CalendarEvent[];
+  /** The follow-up review (YYYY-MM-DD): `followUp` of the answers, else the pack's default months after the assessment. */
+  followUp?: string;
+  /** Who runs the session (answers `advisor:` or --advisor-profile). */
+  advisor?: AdvisorIdentity;
+  /** How the assessment was taken. */
+  session?: SessionRecord;
   warnings: AssessmentWarning[];
+}
+
+export type PlanLane = 'now' | 'next' | 'later';
+export type PlanStatus = 'planned' | 'in-progress' | 'done' | 'dropped';
+
+/** One action of the plan: a piece of the pack's advice, why it matters, what it costs and who pays. */
+export interface PlanAction {
+  /** The question id the advice belongs to (stable across runs: the key of `plan:` in the answers). */
+  id: string;
+  lane: PlanLane;
+  dimension: string;
+  /** The pack's advice, in the report language. */
+  text: string;
+  /** Points the overall index would gain with the best answer. */
+  gain: number;
+  /** Points this dimension's score would gain. */
+  dimensionGain: number;
+  effort: 'low' | 'medium' | 'high';
+  /** The firm's answer was "don't know": the action starts with checking. */
+  dontKnow: boolean;
+  /** The legal duty that makes it urgent, when it concerns this firm. */
+  legal?: { id: string; since: string; inForce: boolean; source: string; confidence: 'official' | 'secondary' | 'unverified'; note?: string };
+  /** What it costs (EUR, excl. VAT), only where the pack states a basis; null: no estimate. */
+  cost: { min: number; max: number; currency: 'EUR'; estimate: boolean; basis: string; source: string } | null;
+  /** Ids of the matched aids that address this action's dimension, best fit first. */
+  aids: string[];
+  /** Cost left to the firm after the best aid (rate × cost within the cap); null when cost, rate or cap is unknown. */
+  netCost: { min: number; max: number; currency: 'EUR' } | null;
+  /** The aid the net cost is computed with, and whether it must be applied for before spending. */
+  funding?: { aid: string; strand: string; applyBefore: boolean | null };
+  owner?: string;
+  due?: string;
+  status?: PlanStatus;
+}
+
+export interface CalendarEvent {
+  kind: 'action' | 'deadline' | 'aid-closes' | 'follow-up';
+  /** The action, deadline or aid id (none for the follow-up). */
+  ref?: string;
+  date: string;
+  source?: string;
+}
+
+export interface AdvisorIdentity {
+  name?: string;
+  organisation?: string;
+  email?: string;
+  phone?: string;
+  /** PNG or JPEG file shown on the cover. */
+  logo?: string;
+}
+
+export interface SessionRecord {
+  type: 'self-assessment' | 'facilitated' | 'test-run';
+  date?: string;
 }
 
 /** Something the reader should know; renderers word it from ui.yaml key `warning.<code>`. */

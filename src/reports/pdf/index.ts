@@ -7,6 +7,7 @@ import type { Translate } from '../../i18n/ui.js';
 import { openReportDocument } from './document.js';
 import { useReportFonts } from './fonts.js';
 import { Layout, PAGE_MARGINS } from './layout.js';
+import { advisorAnnex, coverIdentity, identityFurniture, planSection, summaryPage, type Edition } from './plan.js';
 import { aidsSection, appendix, cover, dimensionSection, intensitySection, methodSection, overview, pageFurniture, type Formats } from './sections.js';
 
 export interface PdfOptions {
@@ -15,6 +16,10 @@ export interface PdfOptions {
   deterministic?: boolean;
   /** Creation date written in the PDF; in deterministic mode defaults to noon UTC of the assessment day. */
   now?: Date;
+  /** client (default): what the firm keeps; advisor: adds the annex for the advisor. */
+  edition?: Edition;
+  /** The advisor's logo (PNG or JPEG bytes), read by the caller. */
+  logo?: Buffer | undefined;
 }
 
 
@@ -66,15 +71,21 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
   const root = doc.struct('Document');
   doc.addStructure(root);
   const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language) };
+  const edition = options.edition ?? 'client';
   cover(ctx);
+  coverIdentity(ctx, { edition, logo: options.logo });
+  summaryPage(ctx);
   overview(ctx);
   assessment.dimensions.forEach((d, i) => dimensionSection(ctx, d, i));
+  planSection(ctx);
   aidsSection(ctx);
   intensitySection(ctx);
   methodSection(ctx);
   appendix(ctx);
+  if (edition === 'advisor') advisorAnnex(ctx);
   root.end();
   pageFurniture(ctx);
+  identityFurniture(ctx);
   doc.end();
   return done;
 }
