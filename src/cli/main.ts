@@ -41,7 +41,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (args.length === 0) {
     // `digiscan` alone, the first run of most users: the default command (the interview on a terminal),
-    // run as commander would run it, without building the command line and its help first.
+    // run as commander would run it, without building the command line and its help first (no option
+    // given: commander would pass none but `edition`'s default, "client", which runAssess also assumes).
     try {
       const { runAssess } = await import('../app/assess.js');
       await runAssess({});
