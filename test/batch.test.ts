@@ -492,3 +492,15 @@ describe('digiscan template', () => {
     expect(existsSync(out) && readFileSync(out, 'utf8').startsWith('\ufeffcolumn,id,type')).toBe(true);
   });
 });
+
+describe('batch and test runs', () => {
+  it("lists an advisor's test run in the summary but leaves it out of the portfolio", () => {
+    const dir = fresh('test-run');
+    const a = writeFile(dir, 'a.yaml', readExample('typical'));
+    const b = writeFile(dir, 'b.yaml', readExample('leader').replace(/^(language: .*)$/m, '$1\nsession:\n  type: test-run'));
+    const r = runCli(['batch', a, b, '--out', join(dir, 'out'), '--format', 'json', '--date', '2026-04-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readTable(join(dir, 'out', 'summary.csv'))).toHaveLength(2);
+    expect(r.stdout).toMatch(/Reports of 1 firm in /);
+  });
+});
