@@ -492,3 +492,40 @@ describe('digiscan template', () => {
     expect(existsSync(out) && readFileSync(out, 'utf8').startsWith('\ufeffcolumn,id,type')).toBe(true);
   });
 });
+
+describe('batch and test runs', () => {
+  it("lists an advisor's test run in the summary but leaves it out of the portfolio", () => {
+    const dir = fresh('test-run');
+    const a = writeFile(dir, 'a.yaml', readExample('typical'));
+    const b = writeFile(dir, 'b.yaml', readExample('leader').replace(/^(language: .*)$/m, '$1\nsession:\n  type: test-run'));
+    const r = runCli(['batch', a, b, '--out', join(dir, 'out'), '--format', 'json', '--date', '2026-04-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readTable(join(dir, 'out', 'summary.csv'))).toHaveLength(2);
+    expect(r.stdout).toMatch(/Reports of 1 firm in /);
+  });
+});
+
+describe('batch --calendar', () => {
+  it("writes one calendar with each firm's events in its own language, leaves test runs out, and never overwrites it", async () => {
+    const dir = fresh('calendar');
+    const a = writeFile(dir, 'a.yaml', readExample('typical'));
+    const b = writeFile(dir, 'b.yaml', readExample('leader'));
+    const c = writeFile(dir, 'c.yaml', readExample('laggard').replace(/^(language: .*)$/m, '$1\nsession:\n  type: test-run'));
+    const ics = join(dir, 'all.ics');
+    const r = runCli(['batch', a, b, c, '--out', join(dir, 'out'), '--format', 'json', '--calendar', ics]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(ics, 'utf8').replace(/\r\n[ \t]/g, '');
+    const firms = (name: string) => (text.match(new RegExp(`SUMMARY:${name} — `, 'g')) ?? []).length;
+    const report = (file: string) => JSON.parse(readFileSync(join(dir, 'out', readTable(join(dir, 'out', 'summary.csv')).find((s) => s.file === file)!.reports!), 'utf8')) as Assessment;
+    for (const file of [a, b]) {
+      const assessment = report(file);
+      expect(firms(assessment.company.name), file).toBe(assessment.calendar?.length ?? 0);
+    }
+    expect(firms(report(c).company.name)).toBe(0);
+    expect(text).toMatch(/revue de suivi/); // the typical firm answers in French
+    expect(text).toMatch(/opvolgingsgesprek/); // the leader in Dutch
+    const again = runCli(['batch', a, '--out', join(dir, 'out2'), '--format', 'json', '--calendar', ics]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/all\.ics: already exists; not overwritten/);
+  });
+});

@@ -167,7 +167,7 @@ describe('the calendar', () => {
     const ics = await renderIcs([{ assessment: a, t: translator('fr', loadUiStrings()) }]);
     const events = parseIcs(ics);
     const days = events.map((e) => e.startDate.toString());
-    expect(days).toEqual(['2026-04-01', '2026-05-31', '2026-09-02', '2027-12-31']);
+    expect(days).toEqual(['2026-05-31', '2026-09-02', '2027-12-31']);
     for (const e of events) {
       expect(e.startDate.isDate).toBe(true);
       expect(e.startDate.toString() > a.assessedOn).toBe(true);
@@ -175,10 +175,11 @@ describe('the calendar', () => {
       expect(e.uid).toMatch(/@digiscan$/);
     }
     const summaries = events.map((e) => e.summary.replace(/[\u00a0\u202f]/g, ' '));
-    expect(summaries[0]).toBe('Boulangerie Dupont — échéance légale : amendes Peppol possibles');
-    expect(summaries[1]).toContain('Écrivez une règle d\'une page');
-    expect(summaries[2]).toBe('Boulangerie Dupont — revue de suivi du diagnostic numérique');
-    expect(plain(events[3]!.description)).toContain('Source : https://efactu');
+    expect(summaries[0]).toContain('Écrivez une règle d\'une page');
+    expect(summaries[1]).toBe('Boulangerie Dupont — revue de suivi du diagnostic numérique');
+    expect(plain(events[2]!.description)).toContain('Source : https://efactu');
+    // Every source a client's calendar cites is an official publisher's page.
+    for (const e of events) for (const url of plain(e.description).match(/https?:\/\/[^\s/]+/g) ?? []) expect(url).toMatch(/\.belgium\.be$|europa\.eu$|\.brussels$|wallonie\.be$|vlaio\.be$/);
   });
 
   it('follows followUp: from the answers file, else six months after the assessment', () => {
@@ -196,7 +197,7 @@ describe('the calendar', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const events = parseIcs(readFileSync(join(tmp.dir, 'plan.ics'), 'utf8'));
-      expect(events.map((e) => e.startDate.toString())).toEqual(['2026-04-01', '2026-09-02', '2027-12-31']);
+      expect(events.map((e) => e.startDate.toString())).toEqual(['2026-09-02', '2027-12-31']);
       // Never overwritten without --force.
       const again = runCli(['assess', '--answers', join(EXAMPLES, 'laggard.yaml'), '--calendar', 'plan.ics', '--json'], { cwd: tmp.dir });
       expect(again.code).toBe(2);
@@ -220,7 +221,7 @@ describe('the two editions', () => {
       expect(plain(pdf.pages[1]!)).toContain('En bref');
       expect(plain(pdf.pages[1]!)).toContain(`Indice global ${a.overall.score}/100 — niveau 3 (En progression)`);
       expect(plain(pdf.pages[1]!)).toContain('Les trois actions qui comptent le plus');
-      expect(plain(pdf.pages[1]!)).toContain('1er avril 2026 — échéance légale : amendes Peppol possibles');
+      expect(plain(pdf.pages[1]!)).toContain('2 septembre 2026 — revue de suivi');
       expect(pdf.text).toContain("Plan d'action");
     }
     expect(client.text).not.toContain('Annexe pour le conseiller');

@@ -80,6 +80,7 @@ export function buildProgram(t: Translate): Command {
     .option('--date <yyyy-mm-dd>', t('cli.batch.date'))
     .option('--date-format <order>', t('cli.batch.date_format'))
     .option('--resume', t('cli.batch.resume'))
+    .option('--calendar <file.ics>', t('cli.batch.calendar'))
     .option('--force', t('cli.batch.force'))
     .addHelpText('after', `\n${t('cli.batch.after')}`)
     .action(async (inputs: string[], opts, cmd: Command) => {

@@ -31,10 +31,15 @@ export function eventText(a: Assessment, e: CalendarEvent, t: Translate): { titl
 }
 
 export async function renderIcs(inputs: IcsInput[]): Promise<string> {
-  // ics is CommonJS: its functions sit on the module or on its default export, depending on the loader.
-  const mod = (await import('ics')) as typeof import('ics') & { default?: typeof import('ics') };
-  const createEvents = mod.createEvents ?? mod.default!.createEvents;
-  const events = inputs.flatMap(({ assessment: a, t }) =>
+  return writeIcs(icsEvents(inputs));
+}
+
+/** One all-day event, worded and dated: plain data, so batch workers can hand it to the main thread. */
+export type IcsEvent = ReturnType<typeof icsEvents>[number];
+
+/** The events of these assessments, each worded in its own t. */
+export function icsEvents(inputs: IcsInput[]) {
+  return inputs.flatMap(({ assessment: a, t }) =>
     (a.calendar ?? []).map((e) => {
       const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
       const next = new Date(Date.UTC(y, m - 1, d + 1));
@@ -55,6 +60,13 @@ export async function renderIcs(inputs: IcsInput[]): Promise<string> {
       };
     }),
   );
+}
+
+/** The iCalendar text of the events (an empty calendar when there are none). */
+export async function writeIcs(events: IcsEvent[]): Promise<string> {
+  // ics is CommonJS: its functions sit on the module or on its default export, depending on the loader.
+  const mod = (await import('ics')) as typeof import('ics') & { default?: typeof import('ics') };
+  const createEvents = mod.createEvents ?? mod.default!.createEvents;
   if (!events.length) {
     // An empty VCALENDAR is still a valid file: the firm has nothing dated ahead.
     return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nPRODID:digiscan\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n';

@@ -21,6 +21,8 @@ export interface WorkerConfig {
   force: boolean;
   /** Keep the reports of firms already complete in outDir. */
   resume: boolean;
+  /** Return each firm's calendar events (batch --calendar). */
+  calendar?: boolean;
 }
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'name'; seq: number; number: number } | { type: 'stop' };

@@ -17,6 +17,7 @@ import type { Job } from './inputs.js';
 import type { Format, WorkerConfig } from './protocol.js';
 import { firmResult, type FirmResult } from './summary.js';
 import { wordAnswersError } from '../answers-words.js';
+import { icsEvents } from '../../reports/ics.js';
 
 type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
 
@@ -69,8 +70,9 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
       const suffix = number > 1 ? `-${number}` : '';
       const files = config.formats.map((format) => defaultReportPath(config.outDir, assessment.company.name, assessment.assessedOn, `${suffix}.${format}`));
       const testRun = isTestRun(answers);
+      const calendar = config.calendar && !testRun ? { calendar: icsEvents([{ assessment, t: t(assessment.language) }]) } : {};
       // --resume: a firm whose reports are all there (each was written whole, then renamed) is kept.
-      if (config.resume && files.every((f) => existsSync(f))) return { ...firmResult(assessment, relative(files), true), testRun };
+      if (config.resume && files.every((f) => existsSync(f))) return { ...firmResult(assessment, relative(files), true), testRun, ...calendar };
       if (!config.force && !config.resume) {
         const existing = files.find((f) => existsSync(f));
         if (existing) throw new UserError('already exists; not overwritten', { file: existing }, 'use --force to replace it, or --resume to keep it');
@@ -79,7 +81,7 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
         const data = await renderers.get(format)!(assessment, t(assessment.language));
         writeFileAtomic(files[i]!, data, { overwrite: config.force || config.resume, durable: false });
       }
-      return { ...firmResult(assessment, relative(files), false), testRun };
+      return { ...firmResult(assessment, relative(files), false), testRun, ...calendar };
     },
   };
 }

@@ -12,7 +12,8 @@ import { langFromEnv } from '../../io/locale.js';
 import { packageRoot } from '../../io/paths.js';
 import { translator } from '../../i18n/ui.js';
 import { assessmentData, chooseDate, choosePack } from '../context.js';
-import { ensureDir } from '../../io/files.js';
+import { ensureDir, writeFileAtomic } from '../../io/files.js';
+import type { IcsEvent } from '../../reports/ics.js';
 import { checkInputs, countJobs, isFormExport, readInputs, type Job } from './inputs.js';
 import { loadMapping, type DateOrder, type FormMapping } from './mapping.js';
 import { WorkerPool } from './pool.js';
@@ -36,6 +37,8 @@ export interface BatchOptions {
   dateFormat?: string;
   force?: boolean;
   resume?: boolean;
+  /** One iCalendar file with every firm's plan dates, deadlines, closing aid windows and reviews. */
+  calendar?: string;
 }
 
 export const SUMMARY_FILE = 'summary.csv';
@@ -71,6 +74,10 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
       }
     }
   }
+  const calendarFile = opts.calendar === undefined ? undefined : resolve(opts.calendar);
+  if (calendarFile && !opts.force && existsSync(calendarFile)) {
+    throw new UserError('already exists; not overwritten', { file: opts.calendar! }, 'use --force to replace it, or choose another path with --calendar', { key: 'error.exists' });
+  }
   if (formats.includes('pdf')) await loadRenderers(['pdf']); // fail now, not once per firm
   let mapping: FormMapping | undefined;
   const getMapping = () => (mapping ??= loadMapping(pack, opts.mapping).mapping);
@@ -82,7 +89,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   if (unfinished && !opts.resume) process.stderr.write(`digiscan: ${t('batch.continuing', { dir: opts.out })}\n`);
 
   const total = await countJobs(inputs);
-  const config: WorkerConfig = { pack, data: assessmentData(pack), outDir, formats, lang: opts.lang, uiLang, today, force: Boolean(opts.force), resume };
+  const config: WorkerConfig = { pack, data: assessmentData(pack), outDir, formats, lang: opts.lang, uiLang, today, force: Boolean(opts.force), resume, calendar: calendarFile !== undefined };
+  const calendarEvents: IcsEvent[] = [];
   const claims = new ClaimQueue();
   const portfolio = new Portfolio(pack);
   const failures: string[] = [];
@@ -105,6 +113,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
         if (warned.length < LISTED) warned.push(`${where}: ${entry.messages.join(' · ')}`);
       }
       if (!entry.result!.testRun) portfolio.add(seq, entry.result!);
+      if (entry.result!.calendar) calendarEvents.push(...entry.result!.calendar);
       if (entry.result!.kept) kept++;
     }
   });
@@ -158,6 +167,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<nu
   progress.stop();
   summary.finish();
   await writeSummaryXlsx(summaryFile, xlsxFile, { pack, data: config.data, words, portfolio, overwrite: true });
+  if (calendarFile) {
+    const { writeIcs } = await import('../../reports/ics.js');
+    // One calendar for the portfolio, in input order; each firm's events are worded in its own language.
+    writeFileAtomic(calendarFile, await writeIcs(calendarEvents.map((e) => ({ ...e, calName: 'digiscan' }))), { overwrite: Boolean(opts.force) });
+  }
   offInterrupt();
   try {
     unlinkSync(mark);

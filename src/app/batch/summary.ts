@@ -12,6 +12,7 @@ import { safeRow } from '../../reports/cells.js';
 import { describeFsError } from '../../io/read.js';
 import { tempError } from '../../io/files.js';
 import { createTempBeside, releaseTemp, removeTemp } from '../../io/temp.js';
+import type { IcsEvent } from '../../reports/ics.js';
 
 /** How many aid ids the summary lists per firm. */
 export const TOP_AIDS = 3;
@@ -47,6 +48,8 @@ export interface FirmResult {
   reports: string[];
   /** The reports were already there, complete, from an earlier run (--resume). */
   kept: boolean;
+  /** Its calendar events, worded in its language (batch --calendar only; never for a test run). */
+  calendar?: IcsEvent[];
   /** An advisor's test run (`session: test`): listed in the summary, left out of the portfolio. */
   testRun?: boolean | undefined;
 }
