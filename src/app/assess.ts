@@ -37,7 +37,7 @@ export interface AssessOptions {
  */
 export async function runAssess(opts: AssessOptions): Promise<void> {
   const pack = await choosePackQuick(opts.pack);
-  const profile = opts.advisorProfile === undefined ? undefined : (await import('../io/load.js')).loadAdvisorProfile(opts.advisorProfile);
+  const profile = opts.advisorProfile === undefined ? undefined : (await import('./assess-score.js')).loadAdvisorProfile(opts.advisorProfile);
   const today = chooseDate(opts.date);
   sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
@@ -95,18 +95,7 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
   // Scoring a file: the loaders (YAML parser, validators) only now, the interview never waits for them.
-  const [{ loadAnswers, loadUiStrings }, { assessAnswers }, { translator }, { renderJson }, { renderTerminal, useColor }, { writeReportFiles, writeCalendar }, { langFromEnv }, { wordAnswersError }, { advisorLogo }] =
-    await Promise.all([
-      import('../io/load.js'),
-      import('./context.js'),
-      import('../i18n/ui.js'),
-      import('../reports/json.js'),
-      import('../reports/terminal.js'),
-      import('./outputs.js'),
-      import('../io/locale.js'),
-      import('./answers-words.js'),
-      import('./advisor.js'),
-    ]);
+  const { loadAnswers, loadUiStrings, assessAnswers, translator, renderJson, renderTerminal, useColor, writeReportFiles, writeCalendar, langFromEnv, wordAnswersError, advisorLogo } = await import('./assess-score.js');
   let answers;
   try {
     answers = loadAnswers(opts.answers, pack, { requireProfile: true });
