@@ -3,10 +3,10 @@
 // impact.csv. A bad file is listed and the others go on; unpaired firms are listed, never dropped.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError, ValidationError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { VERSION } from '../core/version.js';
-import { parseAnswers, validateAnswers, type Answers } from '../engine/answers/load.js';
+import type { Answers } from '../engine/answers/load.js';
 import { assess, type Assessment } from '../engine/assessment/index.js';
 import { checkEnterpriseNumber, enterpriseKey } from '../engine/enterprise/index.js';
 import type { Pack } from '../engine/pack/load.js';
@@ -16,10 +16,11 @@ import { translator } from '../i18n/ui.js';
 import { ensureDir, writeFileAtomic } from '../io/files.js';
 import { loadUiStrings } from '../io/load.js';
 import { langFromEnv } from '../io/locale.js';
-import { readTextFile } from '../io/read.js';
 import { renderImpactCsv, renderProgressCsv, type ProgressCsvFirm } from '../reports/progress-csv.js';
-import { isFormExport, readInputs, type Job } from './batch/inputs.js';
+import { isFormExport, readInputs } from './batch/inputs.js';
 import { loadMapping, type FormMapping } from './batch/mapping.js';
+import { isTestRun, loadJobAnswers } from './batch/job-answers.js';
+// Test runs stay out of the aggregate (they are still listed in progress.csv).
 import { chooseDate, choosePack } from './context.js';
 
 export interface CompareBatchOptions {
@@ -125,15 +126,6 @@ function formattedNumber(value: unknown): string | undefined {
   return check.ok ? check.formatted : value;
 }
 
-/**
- * Test runs stay out of the aggregate (they are still listed in progress.csv). Read defensively: the
- * answers' `session` field (`session: { type: test-run }`) comes with the advisor's session record.
- */
-function isTestRun(answers: Answers): boolean {
-  const session = (answers as unknown as { session?: unknown }).session;
-  if (session === 'test' || session === 'test-run') return true;
-  return typeof session === 'object' && session !== null && (session as { type?: unknown }).type === 'test-run';
-}
 
 function scoresOf(a: Assessment): ProgressCsvFirm['only'] {
   return { overall: a.overall.score, level: a.overall.level, dimensions: Object.fromEntries(a.dimensions.map((d) => [d.id, d.score])) };
@@ -147,7 +139,7 @@ async function scoreAll(input: string, pack: Pack, today: string, mapping: () =>
     else if (event.type === 'warning') process.stderr.write(`digiscan: ${event.message}\n`);
     else if (event.type === 'job') {
       try {
-        const answers = jobAnswers(event.job, pack);
+        const answers = loadJobAnswers(event.job, pack);
         out.push({ source: event.job.source, answers, assessment: assess({ pack, answers, today, toolVersion: VERSION, ui }) });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -158,13 +150,3 @@ async function scoreAll(input: string, pack: Pack, today: string, mapping: () =>
   return out;
 }
 
-function jobAnswers(job: Job, pack: Pack): Answers {
-  if (job.kind === 'yaml') return parseAnswers(readTextFile(job.file), job.file, pack, { requireProfile: true });
-  const source = { file: job.file, data: job.data, locate: () => ({ line: job.line, col: 0 }) };
-  try {
-    return validateAnswers(source, pack, { requireProfile: true });
-  } catch (err) {
-    if (err instanceof ValidationError) throw new ValidationError(err.problems.map((p) => ({ ...p, col: undefined })));
-    throw err;
-  }
-}

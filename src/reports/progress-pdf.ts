@@ -4,7 +4,7 @@ import type { Progress } from '../engine/progress/index.js';
 import { formatDateWords } from '../i18n/format.js';
 import type { Translate } from '../i18n/ui.js';
 import { drawBar } from './pdf/charts.js';
-import { openReportDocument } from './pdf/document.js';
+import { openReportDocument, pdfBytes } from './pdf/document.js';
 import { useReportFonts } from './pdf/fonts.js';
 import { COLOR, Layout, levelColor, PAGE_MARGINS, type TextPart } from './pdf/layout.js';
 import { methodNotes, progressHeader, regressedText, signed, type ProgressWords } from './progress.js';
@@ -32,12 +32,7 @@ export async function renderProgressPdf(p: Progress, options: ProgressPdfOptions
     autoFirstPage: false,
     info: { Title: head.title, Author: `digiscan ${options.toolVersion}`, Subject: t('compare.pdf.subject'), Creator: `digiscan ${options.toolVersion}`, CreationDate: created, ModDate: created },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   doc.addPage();
   useReportFonts(doc, PDFDocument);
   const root = doc.struct('Document');

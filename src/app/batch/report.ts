@@ -1,23 +1,21 @@
 // Scores one firm and writes its reports: the work of a batch worker, kept apart from the thread
 // plumbing so it reads (and could run) like any other command.
 import { join } from 'node:path';
-import { parseAnswers, validateAnswers } from '../../engine/answers/load.js';
 import { assess } from '../../engine/assessment/index.js';
 import type { Assessment } from '../../engine/assessment/types.js';
-import { UserError, ValidationError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { defaultReportPath, slugify, writeFileAtomic } from '../../io/files.js';
 import { VERSION } from '../../core/version.js';
 import { translator, type Translate } from '../../i18n/ui.js';
-import type { Pack } from '../../engine/pack/load.js';
 import { renderCsv } from '../../reports/csv.js';
 import { renderJson } from '../../reports/json.js';
-import { readTextFile } from '../../io/read.js';
 import { existsSync } from 'node:fs';
 import type { Job } from './inputs.js';
 import type { Format, WorkerConfig } from './protocol.js';
 import { firmResult, type FirmResult } from './summary.js';
 import { wordAnswersError } from '../answers-words.js';
 import { icsEvents } from '../../reports/ics.js';
+import { isTestRun, loadJobAnswers } from './job-answers.js';
 
 type Render = (a: Assessment, t: Translate) => Promise<string | Uint8Array>;
 
@@ -86,22 +84,3 @@ export async function createReporter(config: WorkerConfig): Promise<Reporter> {
   };
 }
 
-/** Read defensively: the answers' `session` field comes with the advisor's session record. */
-function isTestRun(answers: unknown): boolean {
-  const session = (answers as { session?: unknown }).session;
-  if (session === 'test' || session === 'test-run') return true;
-  return typeof session === 'object' && session !== null && (session as { type?: unknown }).type === 'test-run';
-}
-
-function loadJobAnswers(job: Job, pack: Pack) {
-  if (job.kind === 'yaml') return parseAnswers(readTextFile(job.file), job.file, pack, { requireProfile: true });
-  const source = { file: job.file, data: job.data, locate: () => ({ line: job.line, col: 0 }) };
-  try {
-    return validateAnswers(source, pack, { requireProfile: true });
-  } catch (err) {
-    // A form row has a line but no meaningful column: drop the placeholder column from the message.
-    if (err instanceof ValidationError) throw new ValidationError(err.problems.map((p) => ({ ...p, col: undefined })));
-    if (err instanceof UserError) throw new UserError(err.message, err.location && { ...err.location, col: undefined }, err.hint);
-    throw err;
-  }
-}

@@ -167,3 +167,13 @@ export async function openReportDocument(options: PDFKit.PDFDocumentOptions): Pr
   ReportDocument ??= reportDocumentClass(PDFDocument);
   return { doc: new ReportDocument({ ...options, font: null as unknown as string }), PDFDocument };
 }
+
+/** The bytes of a document once it is ended (collect before calling `end()`). */
+export function pdfBytes(doc: NodeJS.EventEmitter): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -4,7 +4,7 @@ import type { Assessment } from '../../engine/assessment/types.js';
 import type { Lang } from '../../core/lang.js';
 import { formatDateWords, formatEuro, formatNumber, formatPercent } from '../../i18n/format.js';
 import type { Translate } from '../../i18n/ui.js';
-import { openReportDocument } from './document.js';
+import { openReportDocument, pdfBytes } from './document.js';
 import { useReportFonts } from './fonts.js';
 import { Layout, PAGE_MARGINS } from './layout.js';
 import { advisorAnnex, coverIdentity, identityFurniture, planSection, summaryPage, type Edition } from './plan.js';
@@ -58,12 +58,7 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
       ModDate: created,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   doc.addPage();
   useReportFonts(doc, PDFDocument);
