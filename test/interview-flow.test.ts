@@ -39,7 +39,9 @@ async function play(script: Act[], state = fresh(), advisor = false) {
     prompter,
     advisor,
     translate: (l) => translator(l, loadUiStrings()),
-    save: (s) => saved.push(serializeAnswers(s.answers, pack, { skipped: s.skipped, schema: 'x' })),
+    save: (s) => {
+      saved.push(serializeAnswers(s.answers, pack, { skipped: s.skipped, schema: 'x' }));
+    },
     now: () => new Date((clock += 1000)),
   });
   expect(prompter.remaining).toBe(0);

@@ -2,21 +2,13 @@ import { visibleInline } from '../core/sanitize.js';
 import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { translator } from '../i18n/ui.js';
-import { renderJson } from '../reports/json.js';
-import { renderTerminal, useColor } from '../reports/terminal.js';
-import { assessAnswers, chooseDate, choosePack } from './context.js';
-import { sourceDateEpoch, writeReportFiles } from './outputs.js';
-import { loadAdvisorProfile, loadAnswers, loadUiStrings } from '../io/load.js';
-import { langFromEnv } from '../io/locale.js';
-import { wordAnswersError } from './answers-words.js';
-import { advisorLogo } from './advisor.js';
+import { chooseDate, choosePackQuick } from './choose.js';
+import { sourceDateEpoch } from './outputs.js';
 import type { Edition } from '../reports/pdf/plan.js';
 import type { SessionType } from '../engine/answers/schema.js';
 import { commandLine, commandName } from './command.js';
-import { writeCalendar } from './outputs.js';
 import { defaultReportPath } from '../io/files.js';
-import { ANSWERS_SUFFIX, stemOf } from './interview/files.js';
+import { ANSWERS_SUFFIX, stemOf } from './interview/names.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -44,8 +36,8 @@ export interface AssessOptions {
  * unfinished --answers FILE). Without a terminal, or with --json, an existing file is only scored.
  */
 export async function runAssess(opts: AssessOptions): Promise<void> {
-  const pack = choosePack(opts.pack);
-  const profile = opts.advisorProfile === undefined ? undefined : loadAdvisorProfile(opts.advisorProfile);
+  const pack = await choosePackQuick(opts.pack);
+  const profile = opts.advisorProfile === undefined ? undefined : (await import('./assess-score.js')).loadAdvisorProfile(opts.advisorProfile);
   const today = chooseDate(opts.date);
   sourceDateEpoch(); // a malformed SOURCE_DATE_EPOCH stops the command before anything is shown or written
   const interactive = isInteractive();
@@ -102,6 +94,8 @@ export async function runAssess(opts: AssessOptions): Promise<void> {
   if (!opts.answers) {
     throw new UserError('no answers to score: pass --answers FILE (the interactive interview needs a terminal)', undefined, undefined, { key: 'error.no_terminal' });
   }
+  // Scoring a file: the loaders (YAML parser, validators) only now, the interview never waits for them.
+  const { loadAnswers, loadUiStrings, assessAnswers, translator, renderJson, renderTerminal, useColor, writeReportFiles, writeCalendar, langFromEnv, wordAnswersError, advisorLogo } = await import('./assess-score.js');
   let answers;
   try {
     answers = loadAnswers(opts.answers, pack, { requireProfile: true });

@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { UserError } from '../core/errors.js';
-import { isRealDate } from '../core/dates.js';
 import { assess, type AssessInput, type Assessment } from '../engine/assessment/index.js';
 import type { Answers } from '../engine/answers/load.js';
 import type { AdvisorIdentity } from '../engine/assessment/types.js';
@@ -9,21 +7,11 @@ import { VERSION } from '../core/version.js';
 import { type Pack } from '../engine/pack/load.js';
 import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadPackPlan, loadUiStrings } from '../io/load.js';
 
+export { chooseDate } from './choose.js';
+
 /** The built-in pack, or the one in --pack DIR. */
 export function choosePack(dir: string | undefined): Pack {
   return loadPack(dir ? resolve(dir) : builtinPackDir());
-}
-
-/** Today as YYYY-MM-DD in local time, or --date after checking it is a real date. */
-export function chooseDate(date: string | undefined, now = new Date()): string {
-  if (date === undefined) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  }
-  if (!isRealDate(date)) {
-    throw new UserError(`--date must be a real date like 2026-03-31, not "${date}"`, undefined, undefined, { key: 'error.bad_date', params: { value: date } });
-  }
-  return date;
 }
 
 /** What assess() takes from the pack besides its questions. */

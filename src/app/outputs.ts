@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.js';
 import { defaultReportPath, writeFileAtomic } from '../io/files.js';
 import { translator } from '../i18n/ui.js';
 import { renderJson } from '../reports/json.js';
-import { loadUiStrings } from '../io/load.js';
+import { loadUiStringsQuick } from '../io/quick.js';
 import type { Edition } from '../reports/pdf/plan.js';
 
 export interface ReportFileOptions {
@@ -63,7 +63,7 @@ export async function writeReportFiles(assessment: Assessment, options: ReportFi
   }
   const epoch = sourceDateEpoch(options.env);
   const { renderPdf, takeReplacedCount } = await import('../reports/pdf/index.js');
-  const t = translator(assessment.language, loadUiStrings());
+  const t = translator(assessment.language, await loadUiStringsQuick());
   takeReplacedCount();
   const pdf = await renderPdf(assessment, { t, deterministic: epoch !== undefined, now: epoch, edition: options.edition, logo: options.logo });
   if (takeReplacedCount() > 0) process.stderr.write(`digiscan: warning: ${t('pdf.undrawable', { char: '\uFFFD' })}\n`);
@@ -83,7 +83,7 @@ export async function writeCalendar(assessment: Assessment, file: string, force?
     throw new UserError('already exists; not overwritten', { file }, 'use --force to replace it, or choose another path with --calendar', { key: 'error.exists' });
   }
   const { renderIcs } = await import('../reports/ics.js');
-  const t = translator(assessment.language, loadUiStrings());
+  const t = translator(assessment.language, await loadUiStringsQuick());
   writeFileAtomic(file, await renderIcs([{ assessment, t }]), { overwrite: force });
   return file;
 }

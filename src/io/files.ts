@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { describeFsError } from './read.js';
+import { describeFsError } from './text.js';
 import { createTempBeside, releaseTemp, removeTemp, type TempFile } from './temp.js';
 
 /**

@@ -8,19 +8,16 @@ import { advisorSchema } from '../engine/answers/schema.js';
 import { parseAnswers, type Answers, type LoadAnswersOptions } from '../engine/answers/load.js';
 import { validateBenchmarks, BENCHMARKS_FILE } from '../engine/benchmarks/load.js';
 import type { BenchmarkData } from '../engine/benchmarks/schema.js';
-import { BUILTIN_PACK, validatePack, type Pack } from '../engine/pack/load.js';
+import { validatePack, type Pack } from '../engine/pack/load.js';
 import { validateSource } from '../engine/yaml/validate.js';
 import { validatePlanData, PLAN_FILE } from '../engine/plan/load.js';
 import type { PlanData } from '../engine/plan/schema.js';
 import { FALLBACK_LANG, LANGS } from '../core/lang.js';
 import type { UiStrings } from '../i18n/ui.js';
-import { questionnairesDir } from './paths.js';
+import { shippedUiStrings, UI_DIR } from './shipped.js';
 import { readTextFile, readYamlFile } from './read.js';
 
-/** The packs shipped with the tool live in <package>/questionnaires/. */
-export function builtinPackDir(name = BUILTIN_PACK): string {
-  return questionnairesDir(name);
-}
+export { builtinPackDir, UI_DIR } from './shipped.js';
 
 export function loadPack(dir: string): Pack {
   const file = join(resolve(dir), 'pack.yaml');
@@ -96,7 +93,6 @@ export const uiSchema = z.record(
   z.string(),
   z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, lang === FALLBACK_LANG ? z.string() : z.optional(z.string())]))),
 ) as unknown as z.ZodMiniType<UiStrings>;
-export const UI_DIR = questionnairesDir('i18n');
 export const UI_FILE = join(UI_DIR, 'ui.yaml');
 
 let cachedUi: UiStrings | undefined;
@@ -104,7 +100,7 @@ let cachedUi: UiStrings | undefined;
 /** Every interface-strings file of the shipped folder merged, or one file. */
 export function loadUiStrings(file?: string): UiStrings {
   if (file !== undefined) return validateSource(readYamlFile(file), uiSchema);
-  return (cachedUi ??= loadUiFolder(UI_DIR));
+  return (cachedUi ??= shippedUiStrings() ?? loadUiFolder(UI_DIR));
 }
 
 /** The interface-strings files of one folder, merged in file-name order. */

@@ -27,12 +27,7 @@ export function aidsCommand(a: Assessment, command = 'digiscan'): string {
   return [command, ...args.map((w) => (/^[\w./@:+,=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
-/** Whether to colour output: never for NO_COLOR or a non-terminal, always for FORCE_COLOR. */
-export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
-}
+export { useColor } from './color.js';
 
 const BAR_WIDTH = 20;
 

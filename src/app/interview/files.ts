@@ -1,13 +1,13 @@
 // The interview's answers files: reading one back to resume, finding unfinished ones, naming new ones.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateAnswers } from '../../engine/answers/load.js';
-import { defaultReportPath } from '../../io/files.js';
 import type { Pack } from '../../engine/pack/load.js';
 import { parseYaml, readTextFile } from '../../io/read.js';
 import { planSteps, startIndex, type InterviewState } from './flow.js';
+import { answersFileNames } from './names.js';
 
-export const ANSWERS_SUFFIX = '.answers.yaml';
+export { ANSWERS_SUFFIX, freeStem, stemOf } from './names.js';
 
 /** An answers file as an interview state; `null` values mark questions seen and left open. */
 export function loadForResume(file: string, pack: Pack): InterviewState {
@@ -53,9 +53,7 @@ export interface UnfinishedFile {
 export function findUnfinished(dir: string, pack: Pack, limit = 5): UnfinishedFile[] {
   let candidates: { file: string; modified: Date }[];
   try {
-    candidates = readdirSync(dir)
-      .filter((n) => n.endsWith(ANSWERS_SUFFIX) && !n.startsWith('.'))
-      .map((n) => ({ file: join(dir, n), modified: statSync(join(dir, n)).mtime }));
+    candidates = answersFileNames(dir).map((n) => ({ file: join(dir, n), modified: statSync(join(dir, n)).mtime }));
   } catch {
     return [];
   }
@@ -72,25 +70,4 @@ export function findUnfinished(dir: string, pack: Pack, limit = 5): UnfinishedFi
     }
   }
   return found;
-}
-
-/**
- * `<dir>/<company-slug>-<date>` or, when files of that name exist (an earlier interview that day),
- * the first free `-2`, `-3`, ...: a new interview never takes over another file or its reports.
- */
-export function freeStem(dir: string, companyName: string, date: string): string {
-  const base = basename(defaultReportPath(dir, companyName, date, ''));
-  const taken = existsSync(dir) ? readdirSync(dir) : [];
-  for (let n = 1; ; n++) {
-    const stem = n === 1 ? base : `${base}-${n}`;
-    if (!taken.some((name) => name.startsWith(`${stem}.`))) return join(dir, stem);
-  }
-}
-
-/** The report files' stem of an answers file: "reports/acme-2026-03-02.answers.yaml" → "reports/acme-2026-03-02". */
-export function stemOf(answersFile: string): string {
-  for (const suffix of [ANSWERS_SUFFIX, '.yaml', '.yml']) {
-    if (answersFile.endsWith(suffix) && answersFile.length > suffix.length) return answersFile.slice(0, -suffix.length);
-  }
-  return answersFile;
 }

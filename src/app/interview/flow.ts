@@ -49,7 +49,7 @@ export interface InterviewOptions {
    */
   previous?: Answers | undefined;
   /** Called after every answer with the state to write; must not return before it is on disk. */
-  save: (state: InterviewState) => void;
+  save: (state: InterviewState) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -177,7 +177,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     }
     apply(step, result, state);
     touch(state, now);
-    options.save(state);
+    await options.save(state);
     history.push(step.key);
     steps = plan();
     const index = steps.findIndex((s) => s.key === step.key);
@@ -185,7 +185,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
   }
   state.answers.completedAt = now().toISOString();
   touch(state, now);
-  options.save(state);
+  await options.save(state);
   return state;
 }
 

@@ -4,29 +4,31 @@ import { visible, visibleInline } from '../../core/sanitize.js';
 import { Chalk } from 'chalk';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { validateAnswers, type Answers, type DroppedAnswer } from '../../engine/answers/load.js';
-import { parseYaml, readTextFile } from '../../io/read.js';
-import { serializeAnswers } from '../../io/answers-write.js';
-import { assessAnswers } from '../context.js';
-import { writeReportFiles } from '../outputs.js';
+import type { Answers, DroppedAnswer } from '../../engine/answers/load.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { type Lang } from '../../core/lang.js';
 import { langFromEnv } from '../../io/locale.js';
 import { translator } from '../../i18n/ui.js';
 import type { Pack } from '../../engine/pack/load.js';
-import { renderTerminal, useColor } from '../../reports/terminal.js';
+import { useColor } from '../../reports/color.js';
 import { acquireLock } from '../../io/lock.js';
 import { holdAnswersFile } from './lock.js';
-import { ANSWERS_SUFFIX, findUnfinished, freeStem, loadForResume, stemOf } from './files.js';
+import { ANSWERS_SUFFIX, answersFileNames, freeStem, stemOf } from './names.js';
 import { progress, runInterview, type InterviewState } from './flow.js';
 import { isPromptExit, terminalPrompter } from './inquirer.js';
 import type { Choice } from './prompter.js';
-import { loadUiStrings, type AdvisorProfile } from '../../io/load.js';
+import { loadUiStringsQuick } from '../../io/quick.js';
+import type { AdvisorProfile } from '../../io/load.js';
 import type { Edition } from '../../reports/pdf/plan.js';
 import type { SessionType } from '../../engine/answers/schema.js';
-import { advisorLogo } from '../advisor.js';
 import { commandLine, commandName } from '../command.js';
 import { offerToOpen } from './open.js';
+
+// What reads or writes answers files (the YAML parser, the validators) and what scores them is loaded
+// when first needed: a new interview shows its first question without them, and saves after it.
+const answersFiles = () => import('./files.js');
+const assessAnswers = async (...args: Parameters<typeof import('../context.js').assessAnswers>) => (await import('../context.js')).assessAnswers(...args);
+const renderTerminal = async (...args: Parameters<typeof import('../../reports/terminal.js').renderTerminal>) => (await import('../../reports/terminal.js')).renderTerminal(...args);
 
 export interface InterviewCommandOptions {
   pack: Pack;
@@ -64,7 +66,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   let state: InterviewState | undefined;
   let advisor = Boolean(opts.advisor);
   if (opts.resumeFile) {
-    state = loadForResume(opts.resumeFile, pack);
+    state = (await answersFiles()).loadForResume(opts.resumeFile, pack);
     if (opts.lang) state.answers.language = opts.lang;
     file = opts.resumeFile;
     created = true;
@@ -74,13 +76,13 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const dropped: DroppedAnswer[] = [];
   let previous: Answers | undefined;
   let previousFile = opts.fromFile;
-  if (previousFile) previous = loadPrevious(previousFile, pack, dropped);
+  if (previousFile) previous = await loadPrevious(previousFile, pack, dropped);
   else if (state?.answers.previous && file) {
     const candidate = resolve(dirname(file), state.answers.previous.file);
     if (existsSync(candidate)) {
       previousFile = candidate;
       try {
-        previous = loadPrevious(candidate, pack, dropped);
+        previous = await loadPrevious(candidate, pack, dropped);
       } catch {
         previous = undefined; // the earlier file was edited into something unreadable: no defaults
       }
@@ -88,7 +90,8 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   }
 
   const startLang = state?.answers.language ?? opts.lang ?? previous?.language ?? langFromEnv();
-  let t = translator(startLang, loadUiStrings());
+  const ui = await loadUiStringsQuick();
+  let t = translator(startLang, ui);
   prompter.say(c.bold(visible(pack.definition.title[startLang])));
   prompter.say(c.dim(interviewLength(pack, t)));
   prompter.say(c.dim(t('interview.intro')));
@@ -102,7 +105,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     if (opts.answersFile) {
       file = opts.answersFile;
     } else if (!state && !previous) {
-      const unfinished = findUnfinished(reportsDir, pack);
+      const unfinished = answersFileNames(reportsDir).length ? (await answersFiles()).findUnfinished(reportsDir, pack) : [];
       if (unfinished.length) {
         const choices: Choice<number>[] = unfinished.map((u, i) => {
           const { done, total } = progress(pack, u.state);
@@ -121,7 +124,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     }
     if (state) {
       if (opts.lang) state.answers.language = opts.lang;
-      t = translator(state.answers.language, loadUiStrings());
+      t = translator(state.answers.language, ui);
     }
     // One interview at a time on a file: another one holding it is waited for, or the file is shown read-only.
     // (A file in a folder not created yet cannot be held by anyone: its lock is taken at the first save.)
@@ -131,12 +134,12 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
       locked = true;
       if (hold.kind === 'quit') return;
       if (hold.kind === 'read-only') {
-        if (state) process.stdout.write(`\n${renderTerminal(assessAnswers(pack, state.answers, opts.today), { color, t })}\n`);
+        if (state) process.stdout.write(`\n${await renderTerminal(await assessAnswers(pack, state.answers, opts.today), { color, t })}\n`);
         prompter.say(t('interview.lock.read_only_note'));
         return;
       }
       // While waiting, the other interview saved: continue from what it left.
-      if (hold.waited && state) state = loadForResume(file, pack);
+      if (hold.waited && state) state = (await answersFiles()).loadForResume(file, pack);
       if (opts.lang && state) state.answers.language = opts.lang;
     }
     if (state) {
@@ -157,7 +160,8 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     if (opts.advisorProfile) answers.advisor = { ...opts.advisorProfile, ...answers.advisor };
     advisor = advisorMode;
 
-    const save = (s: InterviewState) => {
+    const save = async (s: InterviewState) => {
+      const { serializeAnswers } = await import('../../io/answers-write.js');
       if (!file) {
         // The default name needs the company name: the file appears once that question is answered.
         if (s.answers.company.name === undefined && !s.skipped.has('name')) return;
@@ -172,14 +176,14 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
       if (!locked) locked = acquireLock(file).held;
       if (!created) {
         created = true;
-        prompter.say(c.dim(translator(s.answers.language, loadUiStrings())('interview.saving_to', { file: visibleInline(file) })));
+        prompter.say(c.dim(translator(s.answers.language, ui)('interview.saving_to', { file: visibleInline(file) })));
       }
     };
-    state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, loadUiStrings()), save });
+    state = await runInterview({ pack, state, prompter, advisor, previous, translate: (l) => translator(l, ui), save });
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     const lang = state?.answers.language ?? startLang;
-    const tr = translator(lang, loadUiStrings());
+    const tr = translator(lang, ui);
     process.stdout.write('\n');
     if (file && created) {
       prompter.say(tr('interview.interrupted', { file: visibleInline(file) }));
@@ -191,11 +195,12 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
     return;
   }
 
-  t = translator(state.answers.language, loadUiStrings());
+  t = translator(state.answers.language, ui);
   prompter.say('');
   prompter.say(c.green(t('interview.done')));
-  const assessment = assessAnswers(pack, state.answers, opts.today, undefined, opts.advisorProfile);
-  process.stdout.write(`\n${renderTerminal(assessment, { color, t, command: commandName() })}\n`);
+  const assessment = await assessAnswers(pack, state.answers, opts.today, undefined, opts.advisorProfile);
+  process.stdout.write(`\n${await renderTerminal(assessment, { color, t, command: commandName() })}\n`);
+  const [{ advisorLogo }, { writeReportFiles }] = await Promise.all([import('../advisor.js'), import('../outputs.js')]);
   const logo = advisorLogo(state.answers, file!, opts.advisorProfile, undefined);
   const written = await writeReportFiles(assessment, { dir: reportsDir, stem: stemOf(file!), force: opts.force, edition: opts.edition, logo, calendar: opts.calendar });
   for (const path of [file!, ...written]) prompter.say(t('interview.written', { file: visibleInline(path) }));
@@ -214,7 +219,8 @@ function interviewLength(pack: Pack, t: ReturnType<typeof translator>): string {
 }
 
 /** The earlier answers of a re-assessment; what this version of the questionnaire no longer has is left out. */
-function loadPrevious(file: string, pack: Pack, dropped: DroppedAnswer[]): Answers {
+async function loadPrevious(file: string, pack: Pack, dropped: DroppedAnswer[]): Promise<Answers> {
+  const [{ validateAnswers }, { parseYaml, readTextFile }] = await Promise.all([import('../../engine/answers/load.js'), import('../../io/read.js')]);
   return validateAnswers(parseYaml(readTextFile(file), file), pack, { requireProfile: false, dropped });
 }
 

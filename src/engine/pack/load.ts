@@ -2,32 +2,15 @@ import { unsafePattern } from './regex-safety.js';
 import { ValidationError, type Problem } from '../../core/errors.js';
 import type { YamlSource } from '../yaml/source.js';
 import { buildRecorder, problemList, zodProblems } from '../yaml/validate.js';
-import { packSchema, type Dimension, type PackDefinition, type ProfileQuestion, type Question } from './schema.js';
+import { packSchema, type PackDefinition, type Question } from './schema.js';
+import { indexPack, REQUIRED_PROFILE, type Pack } from './pack.js';
 
-/** A validated questionnaire pack, with indexes the later stages need. */
-export interface Pack {
-  dir: string;
-  file: string;
-  definition: PackDefinition;
-  /** Every dimension question by id, with its dimension. */
-  questions: Map<string, { question: Question; dimension: Dimension }>;
-  profile: Map<string, ProfileQuestion>;
-}
-
-/** Profile questions every pack must have: the aids and benchmarks are chosen from them. */
-export const REQUIRED_PROFILE = ['name', 'region', 'employees'] as const;
-
-export const BUILTIN_PACK = 'digiscan-sme';
+export { BUILTIN_PACK, indexPack, REQUIRED_PROFILE, type Pack } from './pack.js';
 
 export function validatePack(source: YamlSource, dir: string): Pack {
   // Shipped packs were checked at build time (see validateSource); others are checked now.
   const definition = source.checked !== undefined ? (source.checked as PackDefinition) : checkPack(source);
-  const questions = new Map<string, { question: Question; dimension: Dimension }>();
-  for (const dimension of definition.dimensions) {
-    for (const question of dimension.questions) questions.set(question.id, { question, dimension });
-  }
-  const profile = new Map(definition.profile.map((p) => [p.id, p]));
-  return { dir, file: source.file, definition, questions, profile };
+  return indexPack(definition, dir, source.file);
 }
 
 function checkPack(source: YamlSource): PackDefinition {
