@@ -293,7 +293,7 @@ export function dimensionSection(ctx: Context, d: DimensionResult, index: number
     L.heading(3, t('next_steps'), 45);
     if (d.nextSteps.length) {
       L.list(
-        d.nextSteps.map((s) => [{ text: nextStepText(s, t) }, { text: t('pdf.gain', { gain: fmt.number(s.gain) }), size: 8, color: COLOR.accent, bold: true }]),
+        d.nextSteps.map((s) => [{ text: nextStepText(s, t) }, { text: t('pdf.gain', { gain: s.gain }), size: 8, color: COLOR.accent, bold: true }]),
         { numbered: true },
       );
     } else L.paragraph(t('pdf.no_next_steps'), { size: 9.5, color: COLOR.muted });
