@@ -137,6 +137,8 @@ function formatValue(value: MessageVars[string], type: 'number' | 'percent' | 'm
   if (type === undefined) return typeof value === 'number' ? String(value) : String(value);
   if (type === 'date' || type === 'month') return formatDateWords(String(value), lang);
   const n = Number(value);
+  // A caller that passed words ("12,5") keeps them rather than printing NaN.
+  if (typeof value !== 'number' && !Number.isFinite(n)) return String(value);
   if (type === 'number') return formatNumber(n, lang);
   if (type === 'percent') return formatPercent(n, lang);
   return formatEuro(n, lang);
