@@ -192,6 +192,28 @@ function curationOf(notes: CurationNote[] | undefined, lang: Lang): BenchmarkCom
   return (notes ?? []).map((n) => ({ kind: n.kind, note: n.note[lang] }));
 }
 
+/** What every compared figure carries about its population and its source, whichever part of the data it comes from. */
+function sourcedFigure(
+  populationId: string,
+  population: Population,
+  figure: { source: BenchmarkSource; confidence: BenchmarkComparison['confidence']; curation?: CurationNote[] | undefined },
+  lang: Lang,
+) {
+  const { source } = figure;
+  return {
+    populationId,
+    population: population.label[lang],
+    sizeClass: { ...population.sizeClass },
+    populationRegion: population.region,
+    source: source.url,
+    publisher: sourceOf(source),
+    confidence: figure.confidence,
+    curation: curationOf(figure.curation, lang),
+    ...(source.dataset ? { dataset: source.dataset } : {}),
+    ...(source.asOf ? { asOf: source.asOf } : {}),
+  };
+}
+
 export function comparison(selected: Selected, company: PracticeStatus, ctx: Pick<CompareContext, 'lang'>): BenchmarkComparison {
   const { benchmark: b, population } = selected;
   const { lang } = ctx;
@@ -202,18 +224,9 @@ export function comparison(selected: Selected, company: PracticeStatus, ctx: Pic
     indicator: b.indicator[lang],
     value: b.value,
     year: b.year,
-    populationId: b.population,
-    population: population.label[lang],
-    sizeClass: { ...population.sizeClass },
-    populationRegion: population.region,
-    source: b.source.url,
-    publisher: sourceOf(b.source),
-    confidence: b.confidence,
+    ...sourcedFigure(b.population, population, b, lang),
     company,
-    curation: curationOf(b.curation, lang),
   };
-  if (b.source.dataset) out.dataset = b.source.dataset;
-  if (b.source.asOf) out.asOf = b.source.asOf;
   if (b.approximate) out.approximate = b.approximate[lang];
   if (b.target) out.target = true;
   if (b.context) out.context = b.context[lang];
@@ -281,19 +294,10 @@ export function digitalIntensity(ctx: CompareContext): DigitalIntensity {
       indicator: '',
       value: s.shares[level],
       year: s.year,
-      populationId: s.population,
-      population: population.label[lang],
-      sizeClass: { ...population.sizeClass },
-      populationRegion: population.region,
-      source: s.source.url,
-      publisher: sourceOf(s.source),
-      confidence: s.confidence,
+      ...sourcedFigure(s.population, population, s, lang),
       company: 'yes',
-      curation: curationOf(s.curation, lang),
       level,
     };
-    if (s.source.dataset) share.dataset = s.source.dataset;
-    if (s.source.asOf) share.asOf = s.source.asOf;
     const sizeFallback = !sizeFits(population, ctx.firm.employees);
     const regionFallback = wider(population, chain);
     if (sizeFallback || regionFallback) share.fallback = { size: sizeFallback, region: regionFallback, population: s.population };
