@@ -48,7 +48,8 @@ export function summaryPage({ a, t, L }: Context): void {
         aids.map((aid) => {
           const parts: TextPart[] = [
             { text: officialName(aid, t), bold: true },
-            { text: [aid.regionName, aid.rateText, aid.capText].filter(Boolean).join(' · '), size: 9, color: COLOR.muted },
+            // "to confirm" and "call-based" stand beside the aid wherever it is offered.
+            { text: [aid.regionName, aid.rateText, aid.capText, aid.status === 'open' ? '' : t(`aids.status.${aid.status}`)].filter(Boolean).join(' · '), size: 9, color: COLOR.muted },
           ];
           if (aid.applyBefore) parts.push({ text: t('plan.apply_before'), size: 9, color: COLOR.bad });
           return parts;
