@@ -166,7 +166,10 @@ function componentsOf(font: FontData, gid: number, start: number, length: number
 /** fontkit's TTFSubset, the same ids and bytes, for a font fontData() accepts. */
 export class TrueTypeSubset implements FontSubset {
   readonly glyphs: number[] = [];
-  private readonly mapping = new Map<number, number>();
+  /** New id + 1 by font glyph id (0: not included): pdfkit calls includeGlyph for every glyph drawn. */
+  private readonly ids: Int32Array;
+  /** Ids past the font's glyphs (then fontkit writes the subset). */
+  private readonly otherIds = new Map<number, number>();
   /** fontkit's subset, once this has met something it does not reproduce. */
   private delegate?: FontSubset;
 
@@ -174,6 +177,7 @@ export class TrueTypeSubset implements FontSubset {
     private readonly font: FontData,
     private readonly fallback: FontSubset,
   ) {
+    this.ids = new Int32Array(font.numGlyphs);
     this.includeGlyph(0);
   }
 
@@ -183,11 +187,22 @@ export class TrueTypeSubset implements FontSubset {
   }
 
   includeGlyph(gid: number): number {
+    // Kept short: pdfkit calls it for every glyph it draws, often before V8 has optimised it.
+    const id = this.ids[gid];
+    return id ? id - 1 : this.add(gid);
+  }
+
+  private add(gid: number): number {
     if (this.delegate) return this.delegate.includeGlyph(gid);
-    let id = this.mapping.get(gid);
+    const { ids } = this;
+    if (gid >= 0 && gid < ids.length && Number.isInteger(gid)) {
+      ids[gid] = this.glyphs.push(gid);
+      return ids[gid]! - 1;
+    }
+    let id = this.otherIds.get(gid);
     if (id === undefined) {
       id = this.glyphs.push(gid) - 1;
-      this.mapping.set(gid, id);
+      this.otherIds.set(gid, id);
     }
     return id;
   }
@@ -201,6 +216,7 @@ export class TrueTypeSubset implements FontSubset {
       if (!(error instanceof Unsupported)) throw error;
       // Let fontkit do it, given the same glyphs in the same order (so the same ids).
       this.delegate = this.fallback;
+      this.ids.fill(0); // every later call goes to fontkit's subset
       for (const gid of replay) this.delegate.includeGlyph(gid);
       return this.delegate.encode();
     }
@@ -287,7 +303,7 @@ export class TrueTypeSubset implements FontSubset {
       out.set(src.subarray(font.glyf.offset + start, font.glyf.offset + start + length), glyf);
       if (length && view.getInt16(glyf) < 0) {
         const components = font.components.get(gid)!;
-        for (let c = 0; c < components.length; c += 2) view.setUint16(glyf + components[c]!, this.mapping.get(components[c + 1]!)!);
+        for (let c = 0; c < components.length; c += 2) view.setUint16(glyf + components[c]!, this.ids[components[c + 1]!]! - 1);
       }
       glyf += length;
       // Advance and left side bearing, past numberOfMetrics the last advance and its own bearing.
