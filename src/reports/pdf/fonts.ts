@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FONT } from './layout.js';
+import { createSubset, type FontSubset } from './subset.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
 
@@ -16,7 +17,13 @@ interface ParsedFont {
   glyphsForString(text: string): Glyph[];
 }
 
-let parsed: Map<string, ParsedFont> | undefined;
+interface ReportFont {
+  font: ParsedFont;
+  /** The file, for our subsetter (subset.ts), which reads glyphs straight from it. */
+  bytes: Uint8Array;
+}
+
+let parsed: Map<string, ReportFont> | undefined;
 /** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
@@ -57,20 +64,27 @@ function fontFile(name: string): string {
 }
 
 /** The fonts parsed by pdfkit's own font loader (fontkit). */
-function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ParsedFont> {
+function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ReportFont> {
   const files = {
     [FONT.regular]: fontFile('DejaVuSans.ttf'),
     [FONT.bold]: fontFile('DejaVuSans-Bold.ttf'),
   };
   const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
-  const fonts = new Map<string, ParsedFont>();
+  const fonts = new Map<string, ReportFont>();
   for (const [name, file] of Object.entries(files)) {
-    probe.registerFont(name, readFileSync(file));
+    const bytes = readFileSync(file);
+    probe.registerFont(name, bytes);
     probe.font(name);
     const font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
-    fonts.set(name, withoutShaping(font));
+    fonts.set(name, { font: withoutShaping(font), bytes });
   }
   return fonts;
+}
+
+/** What we touch of pdfkit's EmbeddedFont (the document's `_font` after `doc.font(name)`). */
+interface EmbeddedFont {
+  subset?: FontSubset;
+  layoutCache?: Record<string, unknown>;
 }
 
 /** Registers the report fonts on a new document and selects the regular one. */
@@ -78,10 +92,14 @@ export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocument
   parsed ??= parseFonts(PDFDocument);
   documents++;
   // pdfkit accepts an already parsed font (anything with a `layout` method) in place of a file.
-  for (const [name, font] of parsed) doc.registerFont(name, font as unknown as Buffer);
+  for (const [name, { font }] of parsed) doc.registerFont(name, font as unknown as Buffer);
   for (const name of [FONT.bold, FONT.regular]) {
     doc.font(name);
-    const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
+    // fontkit's subset decodes every glyph and re-encodes every table per document; ours writes the
+    // same bytes from the file (fontkit's stays as the fallback). Swapped before any text is encoded.
+    const bytes = parsed.get(name)?.bytes;
+    if (embedded?.subset && bytes) embedded.subset = createSubset(bytes, embedded.subset);
     if (!embedded?.layoutCache) continue;
     let cache = layoutCaches.get(name);
     // Counting the cached words costs time: look every hundred documents.
