@@ -84,12 +84,19 @@ export function drawLines(doc: Doc, lines: readonly Line[], x: number, y: number
   const d = doc as unknown as PdfkitText;
   doc.x = x;
   doc.y = y;
-  // The option object doc.text builds (_initOptions adds columns, columnGap and rotation; unused here).
-  const base: Record<string, unknown> = { width: options.width, lineGap: options.lineGap, align: options.align };
-  if (options.link !== undefined) base.link = options.link;
-  if (options.underline) base.underline = true;
+  // One option object for all lines, as doc.text passes one (its _initOptions also adds columns,
+  // columnGap and rotation, which _fragment does not read). A copy per line made _fragment 3x slower.
+  const o: Record<string, unknown> = { width: options.width, lineGap: options.lineGap, align: options.align };
+  if (options.link !== undefined) o.link = options.link;
+  if (options.underline) o.underline = true;
+  o.textWidth = 0;
+  o.wordCount = 0;
+  o.lineWidth = 0;
   for (const line of lines) {
-    d._fragment(line.text, doc.x, doc.y, { ...base, textWidth: line.textWidth, wordCount: line.wordCount, lineWidth: line.lineWidth });
+    o.textWidth = line.textWidth;
+    o.wordCount = line.wordCount;
+    o.lineWidth = line.lineWidth;
+    d._fragment(line.text, doc.x, doc.y, o);
     doc.y += doc.currentLineHeight(true) + (options.lineGap || d._lineGap || 0);
   }
   doc.x = x;
