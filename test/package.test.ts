@@ -2,7 +2,7 @@
 // and the two fonts the report embeds, with their licence. Run from a copy of the package's files
 // with no node_modules anywhere above it, the CLI must still score a firm and write its PDF report.
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,5 +30,15 @@ describe('packed package', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('leaves out the AES and Brotli code the reports never run, and a call to it says why', () => {
+    const chunks = join(ROOT, 'dist/chunks');
+    const code = readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(chunks, f), 'utf8')).join('\n');
+    expect(code).toContain('PDF encryption is not part of digiscan');
+    expect(code).toContain('WOFF2 fonts are not supported');
+    // The messages of Brotli's decoder and of the AES code are absent with them.
+    expect(code).not.toContain('[BrotliDecompress]');
+    expect(code).not.toContain('aes: invalid key size');
   });
 });
