@@ -4,6 +4,7 @@
 
 import { breakLongWords, charWidthOf } from './wrap.js';
 import { drawable, glyphCheckOf } from './glyphs.js';
+import { canReplay, drawLines, heightOfLines, wrapLines, type Line, type LineOptions } from './lines.js';
 
 export type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
@@ -75,6 +76,9 @@ export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
 /** Measured text heights, shared by every document of the process (see Layout.heightOf). */
 const heights = new Map<string, number>();
 const HEIGHTS_LIMIT = 20_000;
+/** Wrapped lines per font, size, width and text, shared likewise (see Layout.linesOf). */
+const wrapped = new Map<string, Line[]>();
+const WRAPPED_LIMIT = 20_000;
 const CELL_PAD = 4;
 
 export class Layout {
@@ -191,11 +195,28 @@ export class Layout {
     const key = `${style.bold ? 'b' : 'r'} ${style.size ?? 10} ${width} ${lineGap} ${text}`;
     let height = heights.get(key);
     if (height === undefined) {
-      height = doc.heightOfString(this.fitWords(text, width), { width, lineGap });
+      // What heightOfString(fitWords(text), { width, lineGap }) returns, from the lines `write` draws.
+      height = heightOfLines(doc, this.linesOf(text, width), lineGap);
       if (heights.size >= HEIGHTS_LIMIT) heights.clear();
       heights.set(key, height);
     }
     return height;
+  }
+
+  /**
+   * The lines pdfkit makes of `fitWords(text, width)` in the current font and size. Alignment and line
+   * gap do not change where pdfkit breaks (justify is drawn by pdfkit itself), so they are not in the key.
+   */
+  private linesOf(text: string, width: number): Line[] {
+    const d = this.doc as unknown as { _font?: { name?: string }; _fontSize?: number };
+    const key = `${d._font?.name} ${d._fontSize} ${width} ${text}`;
+    let lines = wrapped.get(key);
+    if (lines === undefined) {
+      lines = wrapLines(this.doc, this.fitWords(text, width), width);
+      if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
+      wrapped.set(key, lines);
+    }
+    return lines;
   }
 
   private readonly charWidths = new Map<string, Map<string, number>>();
@@ -213,16 +234,20 @@ export class Layout {
 
   /** Paints text at (x, y) within `width` and returns its height; never breaks the page itself. */
   write(text: string, x: number, y: number, width: number, style: TextStyle = {}, link?: string): number {
-    const opts: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap ?? 2, align: style.align ?? 'left' };
-    if (link) {
-      opts.link = link;
-      opts.underline = true;
-    }
+    const align = style.align ?? 'left';
+    const lineGap = style.lineGap ?? 2;
     const saved = this.doc.page.margins.bottom;
     // The layout has already made room: keep pdfkit from breaking the page on its own.
     this.doc.page.margins.bottom = 0;
     this.style(style);
-    this.doc.text(this.fitWords(text, width), x, y, opts);
+    const lines = align === 'justify' || !(width > 0) ? undefined : this.linesOf(text, width);
+    const opts: LineOptions = { width, lineGap, align: align === 'justify' ? 'left' : align };
+    if (link) {
+      opts.link = link;
+      opts.underline = true;
+    }
+    if (lines && canReplay(this.doc, lines, y, opts)) drawLines(this.doc, lines, x, y, opts);
+    else this.doc.text(this.fitWords(text, width), x, y, { ...opts, align });
     this.doc.page.margins.bottom = saved;
     return this.doc.y - y;
   }
