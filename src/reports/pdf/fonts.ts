@@ -46,8 +46,12 @@ const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
 /** Whole-line layouts per font, shared by all documents: pdfkit's own result, built once per line. */
 const lineLayouts = new Map<string, Map<string, Layout>>();
-/** About half a KB a line: a batch worker met some 6,000 lines per font in 500 reports. */
-const LINE_LAYOUTS_LIMIT = 10_000;
+/**
+ * About 1.5 KB of heap a line (two arrays of pointers). A batch worker met some 6,000 lines per font
+ * in 500 reports; by measurement (bench/batch.mjs, N = 1000) 4,000 saved ~10 ms CPU a report for
+ * ~25 MiB more peak memory over two workers, 1,500 about 6 ms for ~12 MiB.
+ */
+const LINE_LAYOUTS_LIMIT = 4_000;
 let documents = 0;
 
 /**
