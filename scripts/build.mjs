@@ -1,7 +1,6 @@
 // Bundles the CLI into dist/ (one small entry chunk, commands split out and loaded on demand)
 // and writes the JSON Schemas of the pack and answers files from their zod definitions.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -85,20 +84,39 @@ for (const rel of readdirSync('questionnaires', { recursive: true })) {
   const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length) continue;
-  const entry = { hash: createHash('sha1').update(text).digest('hex'), data: doc.toJS({ maxAliasCount: 50 }) };
-  shipped.push({ file, entry });
-  writeCacheEntry(file, entry);
+  shipped.push({ file, text });
+  writeCacheEntry(`${file}.json`, { text, data: doc.toJS({ maxAliasCount: 50 }) });
 }
 await build({ ...common, entryPoints: ['scripts/snapshot-entry.ts'], outfile: '.tmp/snapshot.mjs' });
 const { checkedShippedData } = await import(pathToFileURL('.tmp/snapshot.mjs').href + `?t=${Date.now()}`);
 const checked = checkedShippedData();
-for (const { file, entry } of shipped) {
+for (const { file, text } of shipped) {
   const output = checked.get(resolve(file));
-  if (output !== undefined) writeCacheEntry(file, { ...entry, checked: output });
+  if (output !== undefined) writeCacheEntry(`${file}.checked.json`, { text, checked: output });
 }
+// The interface strings, merged as src/io/shipped.ts would merge them: only when every file of the
+// folder checked and no key is defined twice (else the CLI's full loader names both places).
+const uiDir = join('questionnaires', 'i18n');
+const uiFiles = readdirSync(uiDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+const uiMerged = {};
+const uiTexts = {};
+let uiComplete = true;
+for (const name of uiFiles) {
+  const entry = shipped.find((s) => s.file === join(uiDir, name));
+  const strings = entry && checked.get(resolve(entry.file));
+  if (strings === undefined) uiComplete = false;
+  else {
+    uiTexts[name] = entry.text;
+    for (const [key, value] of Object.entries(strings)) {
+      if (Object.hasOwn(uiMerged, key)) uiComplete = false;
+      uiMerged[key] = value;
+    }
+  }
+}
+if (uiComplete) writeCacheEntry(join(uiDir, 'merged.json'), { texts: uiTexts, merged: uiMerged });
 
-function writeCacheEntry(file, entry) {
-  const out = join('dist', 'data', `${file}.json`);
+function writeCacheEntry(rel, entry) {
+  const out = join('dist', 'data', rel);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(entry));
 }
