@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedYamlData } from '../src/io/cache.js';
+import { cachedMerged, cachedYamlData } from '../src/io/cache.js';
 import { parseYaml } from '../src/io/read.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { validateSource } from '../src/engine/yaml/validate.js';
@@ -83,6 +83,21 @@ describe('pre-checked shipped data', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('serves the interface strings merged only while questionnaires/i18n holds exactly the files built', () => {
+    const dir = join(ROOT, 'questionnaires/i18n');
+    const texts = new Map(readdirSync(dir).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(dir, n), 'utf8')] as const));
+    // Equal to a fresh parse and check of every file, merged.
+    const fresh: Record<string, unknown> = {};
+    for (const [name, text] of texts) Object.assign(fresh, validateSource(parseYaml(text, join(dir, name)), uiSchema));
+    expect(Object.keys(fresh).length).toBeGreaterThan(500);
+    expect(cacheMismatch(cachedMerged(dir, texts), fresh)).toBeUndefined();
+    // One text edited, one file added, one file gone: no merged entry.
+    const [first] = texts.keys();
+    expect(cachedMerged(dir, new Map([...texts, [first!, `${texts.get(first!)}\n# edited\n`]]))).toBeUndefined();
+    expect(cachedMerged(dir, new Map([...texts, ['extra.yaml', 'x: {}\n']]))).toBeUndefined();
+    expect(cachedMerged(dir, new Map([...texts].slice(1)))).toBeUndefined();
   });
 
   it('is not trusted for a pack whose text changed: its problems are reported with lines', () => {

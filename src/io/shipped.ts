@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { BUILTIN_PACK, indexPack, type Pack } from '../engine/pack/pack.js';
 import type { PackDefinition } from '../engine/pack/schema.js';
 import type { UiStrings } from '../i18n/ui.js';
-import { cachedYamlData } from './cache.js';
+import { cachedChecked, cachedMerged } from './cache.js';
 import { questionnairesDir } from './paths.js';
 import { readTextFile } from './text.js';
 
@@ -21,7 +21,7 @@ export const UI_DIR = questionnairesDir('i18n');
 /** What the build's loader produced from this very text, or undefined (no entry, edited, unreadable). */
 function shippedChecked(file: string): unknown {
   try {
-    return cachedYamlData(file, readTextFile(file))?.checked;
+    return cachedChecked(file, readTextFile(file));
   } catch {
     return undefined; // the full loader reports it
   }
@@ -36,23 +36,17 @@ export function shippedPack(dir: string): Pack | undefined {
 
 let shippedUi: UiStrings | undefined;
 
-/** The shipped interface strings merged, when every file is unchanged since the build and no key repeats. */
+/**
+ * The shipped interface strings merged, when every file is unchanged since the build and no key repeats
+ * (the build merges them only then): one entry to read instead of one per file.
+ */
 export function shippedUiStrings(): UiStrings | undefined {
   if (shippedUi) return shippedUi;
-  let names: string[];
   try {
-    names = readdirSync(UI_DIR).filter((n) => /\.ya?ml$/.test(n)).sort();
+    const texts = new Map<string, string>();
+    for (const name of readdirSync(UI_DIR)) if (/\.ya?ml$/.test(name)) texts.set(name, readTextFile(join(UI_DIR, name)));
+    return (shippedUi = cachedMerged(UI_DIR, texts) as UiStrings | undefined);
   } catch {
-    return undefined;
+    return undefined; // the full loader reports it
   }
-  const merged: UiStrings = {};
-  for (const name of names) {
-    const strings = shippedChecked(join(UI_DIR, name)) as UiStrings | undefined;
-    if (strings === undefined) return undefined;
-    for (const [key, entry] of Object.entries(strings)) {
-      if (Object.hasOwn(merged, key)) return undefined; // the full loader names both places
-      merged[key] = entry;
-    }
-  }
-  return (shippedUi = merged);
 }

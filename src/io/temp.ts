@@ -1,10 +1,15 @@
 // Temporary files beside their target: an unpredictable name (so nothing can be planted there in
 // advance), created exclusively without following a symbolic link, and removed on failure and when
 // the process is interrupted (SIGINT, SIGTERM, SIGHUP).
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
+
+// node:crypto and node:worker_threads are loaded on first use, not with the interview's first screen
+// (together ~4 ms to load): the first temporary file is written after the first answer.
+const builtin = createRequire(import.meta.url);
+const randomBytes = (size: number): Buffer => (builtin('node:crypto') as typeof import('node:crypto')).randomBytes(size);
+const isMainThread = (): boolean => (builtin('node:worker_threads') as typeof import('node:worker_threads')).isMainThread;
 
 /** Exclusive creation that never follows a symlink, even a dangling one, at the temporary name. */
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -84,7 +89,7 @@ let installed = false;
 function installHandlers(): void {
   // Signals reach the main thread only; a worker's writes are synchronous, so none is half done when
   // the main thread asks it to stop.
-  if (installed || !isMainThread) return;
+  if (installed || !isMainThread()) return;
   installed = true;
   for (const [signal, number] of Object.entries(SIGNALS)) {
     process.on(signal, () => void interrupted(128 + number));
