@@ -10,8 +10,25 @@ import { createSubset, type FontSubset } from './subset.js';
 type PdfDocumentClass = typeof import('pdfkit');
 
 interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+/** pdfkit's glyph position (font units scaled to 1000 per em, plus the glyph's advanceWidth). */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
   advanceWidth: number;
 }
+/** What pdfkit's EmbeddedFont.layout returns (glyphs and positions null when asked for the width only). */
+interface Layout {
+  glyphs: Glyph[] | null;
+  positions: Position[] | null;
+  advanceWidth: number;
+}
+type Encoded = [string[], Position[]];
 interface ParsedFont {
   layout(text: string, features?: unknown): unknown;
   glyphsForString(text: string): Glyph[];
@@ -27,6 +44,14 @@ let parsed: Map<string, ReportFont> | undefined;
 /** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
+/** Whole-line layouts per font, shared by all documents: pdfkit's own result, built once per line. */
+const lineLayouts = new Map<string, Map<string, Layout>>();
+/**
+ * About 1.5 KB of heap a line (two arrays of pointers). A batch worker met some 6,000 lines per font
+ * in 500 reports; by measurement (bench/batch.mjs, N = 1000) 4,000 saved ~10 ms CPU a report for
+ * ~25 MiB more peak memory over two workers, 1,500 about 6 ms for ~12 MiB.
+ */
+const LINE_LAYOUTS_LIMIT = 4_000;
 let documents = 0;
 
 /**
@@ -83,8 +108,67 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ReportFont> {
 
 /** What we touch of pdfkit's EmbeddedFont (the document's `_font` after `doc.font(name)`). */
 interface EmbeddedFont {
-  subset?: FontSubset;
+  subset: FontSubset;
   layoutCache?: Record<string, unknown>;
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): Layout;
+  encode(text: string, features?: unknown): Encoded;
+}
+
+/**
+ * pdfkit's `layout` splits every line into words and concatenates their cached layouts, and its
+ * `encode` then formats a hex code per glyph: `_fragment` asks for both once per drawn line, and the
+ * same lines come back within a report and across reports. Here a line's layout is pdfkit's own
+ * result (the same glyph and position objects), kept for the process per font; a document keeps its
+ * encoded lines and the hex code per glyph. Only the first sighting of a glyph in a document calls
+ * includeGlyph and fills widths/unicode, in the order pdfkit would: a later call adds nothing (the
+ * glyph is in the subset, its width and code points are set). With OpenType features: pdfkit's own.
+ */
+function cacheLines(embedded: EmbeddedFont, name: string): void {
+  const pdfkitLayout = embedded.layout;
+  const pdfkitEncode = embedded.encode;
+  let lines = lineLayouts.get(name);
+  if (!lines) lineLayouts.set(name, (lines = new Map()));
+  const cache = lines;
+  embedded.layout = function (this: EmbeddedFont, text, features, onlyWidth) {
+    if (features || onlyWidth) return pdfkitLayout.call(this, text, features, onlyWidth);
+    let run = cache.get(text);
+    if (!run) {
+      run = pdfkitLayout.call(this, text);
+      if (cache.size >= LINE_LAYOUTS_LIMIT) cache.clear();
+      cache.set(text, run);
+    }
+    return run;
+  };
+  const encoded = new Map<string, Encoded>();
+  /** Hex code in this document's subset, by font glyph id (a Map: half the time of a sparse array in a profile). */
+  const hex = new Map<number, string>();
+  embedded.encode = function (this: EmbeddedFont, text, features) {
+    if (features) return pdfkitEncode.call(this, text, features);
+    let done = encoded.get(text);
+    if (done) return done;
+    const { glyphs, positions } = this.layout(text) as { glyphs: Glyph[]; positions: Position[] };
+    const n = glyphs.length;
+    const res = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const glyph = glyphs[i]!;
+      const id = glyph.id;
+      let code = hex.get(id);
+      if (code === undefined) {
+        const gid = this.subset.includeGlyph(id);
+        code = `0000${gid.toString(16)}`.slice(-4);
+        hex.set(id, code);
+        if (this.widths[gid] == null) this.widths[gid] = glyph.advanceWidth * this.scale;
+        if (this.unicode[gid] == null) this.unicode[gid] = glyph.codePoints;
+      }
+      res[i] = code;
+    }
+    done = [res, positions];
+    encoded.set(text, done);
+    return done;
+  };
 }
 
 /** Registers the report fonts on a new document and selects the regular one. */
@@ -100,6 +184,7 @@ export function useReportFonts(doc: PDFKit.PDFDocument, PDFDocument: PdfDocument
     // same bytes from the file (fontkit's stays as the fallback). Swapped before any text is encoded.
     const bytes = parsed.get(name)?.bytes;
     if (embedded?.subset && bytes) embedded.subset = createSubset(bytes, embedded.subset);
+    if (embedded) cacheLines(embedded, name);
     if (!embedded?.layoutCache) continue;
     let cache = layoutCaches.get(name);
     // Counting the cached words costs time: look every hundred documents.
