@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { glyphMapOf, type FontkitGlyphs, type GlyphMap } from './cmap.js';
 import { FONT } from './layout.js';
+import { postHeaderOf } from './post.js';
 import { createSubset, type FontSubset } from './subset.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
@@ -74,8 +75,9 @@ function withoutShaping(font: ParsedFont, map: GlyphMap | null): ParsedFont {
   plain.layout = (text: string) => {
     const glyphs = glyphsOf(text);
     const n = glyphs.length;
-    const positions = new Array<Omit<Position, 'advanceWidth'>>(n);
-    for (let i = 0; i < n; i++) positions[i] = { xAdvance: glyphs[i]!.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    // Pushed, not preallocated: pdfkit concatenates these arrays, slower when holey.
+    const positions: Omit<Position, 'advanceWidth'>[] = [];
+    for (let i = 0; i < n; i++) positions.push({ xAdvance: glyphs[i]!.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
     // pdfkit scales the positions in place, then reads the width of the (cached) word on every use:
     // sum once, on the first read, which comes after the scaling (fontkit's own getter sums each time).
     let width: number | undefined;
@@ -113,7 +115,11 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ReportFont> {
     probe.registerFont(name, bytes);
     probe.font(name);
     const font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
-    fonts.set(name, { font: withoutShaping(font, glyphMapOf(bytes, font)), bytes });
+    const plain = withoutShaping(font, glyphMapOf(bytes, font));
+    // pdfkit reads two fields of post when it embeds the font: not worth fontkit decoding every glyph name.
+    const post = postHeaderOf(bytes, font as { post?: Record<string, unknown> });
+    if (post) Object.defineProperty(plain, 'post', { value: post });
+    fonts.set(name, { font: plain, bytes });
   }
   return fonts;
 }
