@@ -22,11 +22,15 @@ try {
   // Page content streams: the objects a page's /Contents points at.
   const contents = new Set([...text.matchAll(/\/Contents (\d+) 0 R/g)].map((m) => m[1]));
   const streams = [];
-  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n<<\n\/Length (\d+)\n\/Filter \/FlateDecode\n>>\nstream\n/g)) {
+  // A stream object's dictionary, whatever the order of its entries (document.ts writes /Filter first).
+  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n<<\n((?:\/[^\n]*\n)*?)>>\nstream\n/g)) {
     if (!contents.has(m[1])) continue;
+    const length = /(?:^|\n)\/Length (\d+)\n/.exec(`\n${m[2]}`);
+    if (!length || !/(?:^|\n)\/Filter \/FlateDecode\n/.test(`\n${m[2]}`)) continue;
     const start = m.index + m[0].length;
-    streams.push(inflateSync(pdf.subarray(start, start + Number(m[2]))));
+    streams.push(inflateSync(pdf.subarray(start, start + Number(length[1]))));
   }
+  if (streams.length === 0 || streams.length !== contents.size) throw new Error(`found ${streams.length} of ${contents.size} page content streams`);
   const raw = streams.reduce((s, b) => s + b.length, 0);
   console.log(`${streams.length} page content streams, ${(raw / 1024).toFixed(0)} KB uncompressed`);
   for (const level of [1, 2, 3, 4, 5, 6, 9]) {

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { glyphMapOf, type FontkitGlyphs, type GlyphMap } from './cmap.js';
 import { FONT } from './layout.js';
+import { postHeaderOf } from './post.js';
 import { createSubset, type FontSubset } from './subset.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
@@ -29,9 +31,11 @@ interface Layout {
   advanceWidth: number;
 }
 type Encoded = [string[], Position[]];
-interface ParsedFont {
+interface ParsedFont extends FontkitGlyphs {
   layout(text: string, features?: unknown): unknown;
   glyphsForString(text: string): Glyph[];
+  glyphForCodePoint(codePoint: number): Glyph;
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
 interface ReportFont {
@@ -57,13 +61,23 @@ let documents = 0;
 /**
  * Lays text out glyph by glyph from the font's character map, skipping OpenType shaping: Latin text
  * with precomposed accents needs none, and shaping every word (GSUB/GPOS lookups) cost more than the
- * rest of a report. The price is no kerning and no "fi" ligature.
+ * rest of a report. The price is no kerning and no "fi" ligature. The glyphs come from our reading of
+ * the file's cmap and hmtx (cmap.ts) when it reproduces fontkit's lookup, else from fontkit.
  */
-function withoutShaping(font: ParsedFont): ParsedFont {
+function withoutShaping(font: ParsedFont, map: GlyphMap | null): ParsedFont {
   const plain = Object.create(font) as ParsedFont;
+  if (map) {
+    plain.glyphsForString = map.glyphsForString;
+    plain.glyphForCodePoint = map.glyphForCodePoint;
+    plain.hasGlyphForCodePoint = map.hasGlyphForCodePoint;
+  }
+  const glyphsOf = map ? map.glyphsForString : (text: string) => font.glyphsForString(text);
   plain.layout = (text: string) => {
-    const glyphs = font.glyphsForString(text);
-    const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    const glyphs = glyphsOf(text);
+    const n = glyphs.length;
+    // Pushed, not preallocated: pdfkit concatenates these arrays, slower when holey.
+    const positions: Omit<Position, 'advanceWidth'>[] = [];
+    for (let i = 0; i < n; i++) positions.push({ xAdvance: glyphs[i]!.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
     // pdfkit scales the positions in place, then reads the width of the (cached) word on every use:
     // sum once, on the first read, which comes after the scaling (fontkit's own getter sums each time).
     let width: number | undefined;
@@ -73,7 +87,7 @@ function withoutShaping(font: ParsedFont): ParsedFont {
       get advanceWidth() {
         if (width === undefined) {
           width = 0;
-          for (const p of positions) width += p.xAdvance;
+          for (let i = 0; i < n; i++) width += positions[i]!.xAdvance;
         }
         return width;
       },
@@ -101,7 +115,11 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ReportFont> {
     probe.registerFont(name, bytes);
     probe.font(name);
     const font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
-    fonts.set(name, { font: withoutShaping(font), bytes });
+    const plain = withoutShaping(font, glyphMapOf(bytes, font));
+    // pdfkit reads two fields of post when it embeds the font: not worth fontkit decoding every glyph name.
+    const post = postHeaderOf(bytes, font as { post?: Record<string, unknown> });
+    if (post) Object.defineProperty(plain, 'post', { value: post });
+    fonts.set(name, { font: plain, bytes });
   }
   return fonts;
 }
