@@ -3,7 +3,7 @@
 // file's text is unchanged (src/io/cache.ts), instead of validating ~150 KB of YAML at every start.
 import { type Pack } from '../src/engine/pack/load.js';
 import { buildRecorder } from '../src/engine/yaml/validate.js';
-import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadUiStrings } from '../src/io/load.js';
+import { builtinPackDir, loadPack, loadPackAids, loadPackBenchmarks, loadPackPlan, loadUiStrings } from '../src/io/load.js';
 
 export function checkedShippedData(): Map<string, unknown> {
   const kept = new Map<string, unknown>();
@@ -24,6 +24,7 @@ export function checkedShippedData(): Map<string, unknown> {
   if (pack) {
     attempt(() => loadPackAids(pack));
     attempt(() => loadPackBenchmarks(pack));
+    attempt(() => loadPackPlan(pack));
   }
   return kept;
 }

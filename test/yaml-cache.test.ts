@@ -9,6 +9,7 @@ import { validateSource } from '../src/engine/yaml/validate.js';
 import { validateAids } from '../src/engine/aids/load.js';
 import { validateBenchmarks } from '../src/engine/benchmarks/load.js';
 import { validatePack } from '../src/engine/pack/load.js';
+import { validatePlanData } from '../src/engine/plan/load.js';
 import { uiSchema } from '../src/io/load.js';
 
 // The build pre-parses shipped YAML into dist/data (npm test builds first).
@@ -51,6 +52,10 @@ describe('pre-checked shipped data', () => {
 
     const benchmarks = fresh('questionnaires/digiscan-sme/benchmarks.yaml');
     expect(benchmarks.cached?.checked).toEqual(validateBenchmarks(benchmarks.source, packObject));
+
+    const plan = fresh('questionnaires/digiscan-sme/plan.yaml');
+    expect(plan.cached?.checked).toBeDefined();
+    expect(cacheMismatch(plan.cached!.checked, validatePlanData(plan.source, packObject))).toBeUndefined();
 
     // Interface strings: the cached result against a fresh parse and check of the YAML text, not the cache itself.
     const ui = fresh('questionnaires/i18n/ui.yaml');
