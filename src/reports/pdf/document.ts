@@ -11,6 +11,7 @@
 // methods and the stream's `push` are overridden, but a page's content object is written directly:
 // pdfkit is pinned (package.json) and test/pdf-caches.test.ts checks the pages still read back.
 import { deflateSync } from 'node:zlib';
+import { SharedCache } from './shared-cache.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
 
@@ -20,8 +21,8 @@ interface PdfPage {
   content: { compress: boolean; buffer: unknown[]; data: { Filter?: string }; write(chunk: Uint8Array): void };
 }
 
-/** Word widths at size 1000 per font (pure: the font's advances only), shared by all documents. */
-const widths = new Map<string, Map<string, number>>();
+/** Word widths at size 1000 per font (pure: the font's advances only), kept for good once they repeat across documents. */
+const widths = new Map<string, SharedCache<number>>();
 const WIDTHS_LIMIT = 50_000;
 const OUT_BLOCK = 64 * 1024;
 /** zlib level of the page content, by measurement (bench/zlib.mjs): 3 costs half of zlib's default 6 for about 8 KB more a report. */
@@ -34,7 +35,7 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
     declare private pendingPage: PdfPage | undefined;
     declare private pending: string[] | undefined;
     declare private fontName: string | undefined;
-    declare private fontWidths: Map<string, number> | undefined;
+    declare private fontWidths: SharedCache<number> | undefined;
     declare private pageTexts: Map<PdfPage, string[]> | undefined;
 
     /** Files the operators waiting for the current page with the rest of that page's content. */
@@ -131,7 +132,7 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
       if (name !== this.fontName) {
         this.fontName = name;
         this.fontWidths = name === undefined ? undefined : widths.get(name);
-        if (name !== undefined && !this.fontWidths) widths.set(name, (this.fontWidths = new Map()));
+        if (name !== undefined && !this.fontWidths) widths.set(name, (this.fontWidths = new SharedCache(WIDTHS_LIMIT)));
       }
       return this;
     }
@@ -139,13 +140,8 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
     override widthOfString(text: string, options: PDFKit.Mixins.TextOptions & { horizontalScaling?: number } = {}): number {
       const cache = this.fontWidths;
       if (!cache || options.features) return super.widthOfString(text, options);
-      let width = cache.get(text);
-      if (width === undefined) {
-        // pdfkit's own sum for this font at size 1000, scaled below exactly as pdfkit scales it.
-        width = (this as unknown as { _font: { widthOfString(s: string, size: number): number } })._font.widthOfString(text, 1000);
-        if (cache.size >= WIDTHS_LIMIT) cache.clear();
-        cache.set(text, width);
-      }
+      // pdfkit's own sum for this font at size 1000, scaled below exactly as pdfkit scales it.
+      const width = cache.get(this, text, () => (this as unknown as { _font: { widthOfString(s: string, size: number): number } })._font.widthOfString(text, 1000));
       const size = (this as unknown as { _fontSize: number })._fontSize;
       const horizontalScaling = options.horizontalScaling || 100;
       return ((width * (size / 1000)) + (options.characterSpacing || 0) * (text.length - 1)) * horizontalScaling / 100;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { glyphMapOf, type FontkitGlyphs, type GlyphMap } from './cmap.js';
 import { FONT } from './layout.js';
 import { postHeaderOf } from './post.js';
+import { SharedCache } from './shared-cache.js';
 import { createSubset, type FontSubset } from './subset.js';
 
 type PdfDocumentClass = typeof import('pdfkit');
@@ -48,13 +49,12 @@ let parsed: Map<string, ReportFont> | undefined;
 /** Word layouts per font, shared by all documents (pure; each document keeps its own subset). */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
-/** Whole-line layouts per font, shared by all documents: pdfkit's own result, built once per line. */
-const lineLayouts = new Map<string, Map<string, Layout>>();
 /**
- * About 1.5 KB of heap a line (two arrays of pointers). A batch worker met some 6,000 lines per font
- * in 500 reports; by measurement (bench/batch.mjs, N = 1000) 4,000 saved ~10 ms CPU a report for
- * ~25 MiB more peak memory over two workers, 1,500 about 6 ms for ~12 MiB.
+ * Whole-line layouts per font, shared by all documents: pdfkit's own result, built once per line.
+ * About 1.5 KB of heap a line (two arrays of pointers): only lines that repeat across documents are
+ * kept for the process (shared-cache.ts), so a batch's memory does not grow with its firms' own texts.
  */
+const lineLayouts = new Map<string, SharedCache<Layout>>();
 const LINE_LAYOUTS_LIMIT = 4_000;
 let documents = 0;
 
@@ -126,6 +126,7 @@ function parseFonts(PDFDocument: PdfDocumentClass): Map<string, ReportFont> {
 
 /** What we touch of pdfkit's EmbeddedFont (the document's `_font` after `doc.font(name)`). */
 interface EmbeddedFont {
+  document: object;
   subset: FontSubset;
   layoutCache?: Record<string, unknown>;
   widths: number[];
@@ -148,17 +149,11 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
   const pdfkitLayout = embedded.layout;
   const pdfkitEncode = embedded.encode;
   let lines = lineLayouts.get(name);
-  if (!lines) lineLayouts.set(name, (lines = new Map()));
+  if (!lines) lineLayouts.set(name, (lines = new SharedCache(LINE_LAYOUTS_LIMIT)));
   const cache = lines;
   embedded.layout = function (this: EmbeddedFont, text, features, onlyWidth) {
     if (features || onlyWidth) return pdfkitLayout.call(this, text, features, onlyWidth);
-    let run = cache.get(text);
-    if (!run) {
-      run = pdfkitLayout.call(this, text);
-      if (cache.size >= LINE_LAYOUTS_LIMIT) cache.clear();
-      cache.set(text, run);
-    }
-    return run;
+    return cache.get(this.document, text, () => pdfkitLayout.call(this, text));
   };
   const encoded = new Map<string, Encoded>();
   /** Hex code in this document's subset, by font glyph id (a Map: half the time of a sparse array in a profile). */

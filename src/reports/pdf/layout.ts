@@ -5,6 +5,7 @@
 import { breakLongWords, charWidthOf } from './wrap.js';
 import { drawable, glyphCheckOf } from './glyphs.js';
 import { canReplay, drawLines, heightOfLines, wrapLines, type Line, type LineOptions } from './lines.js';
+import { SharedCache } from './shared-cache.js';
 
 export type Doc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
@@ -73,12 +74,13 @@ function keepLastTwo(heights: number[], i: number): number {
 
 export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
 
-/** Measured text heights, shared by every document of the process (see Layout.heightOf). */
-const heights = new Map<string, number>();
-const HEIGHTS_LIMIT = 20_000;
-/** Wrapped lines per font, size, width and text, shared likewise (see Layout.linesOf). */
-const wrapped = new Map<string, Line[]>();
-const WRAPPED_LIMIT = 20_000;
+/**
+ * Measured text heights and wrapped lines (per font, size, width and text), shared by the documents
+ * of the process: kept for good once they repeat across documents (shared-cache.ts), so a batch's
+ * memory does not grow with its firms' own texts (see Layout.heightOf, Layout.linesOf).
+ */
+const heights = new SharedCache<number>(20_000);
+const wrapped = new SharedCache<Line[]>(20_000);
 const CELL_PAD = 4;
 
 export class Layout {
@@ -193,14 +195,8 @@ export class Layout {
     // The same text in the same font, size and width always wraps the same way: measure it once per
     // process (the method, aid and benchmark texts repeat from report to report).
     const key = `${style.bold ? 'b' : 'r'} ${style.size ?? 10} ${width} ${lineGap} ${text}`;
-    let height = heights.get(key);
-    if (height === undefined) {
-      // What heightOfString(fitWords(text), { width, lineGap }) returns, from the lines `write` draws.
-      height = heightOfLines(doc, this.linesOf(text, width), lineGap);
-      if (heights.size >= HEIGHTS_LIMIT) heights.clear();
-      heights.set(key, height);
-    }
-    return height;
+    // What heightOfString(fitWords(text), { width, lineGap }) returns, from the lines `write` draws.
+    return heights.get(this.doc, key, () => heightOfLines(doc, this.linesOf(text, width), lineGap));
   }
 
   /**
@@ -210,13 +206,7 @@ export class Layout {
   private linesOf(text: string, width: number): Line[] {
     const d = this.doc as unknown as { _font?: { name?: string }; _fontSize?: number };
     const key = `${d._font?.name} ${d._fontSize} ${width} ${text}`;
-    let lines = wrapped.get(key);
-    if (lines === undefined) {
-      lines = wrapLines(this.doc, this.fitWords(text, width), width);
-      if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
-      wrapped.set(key, lines);
-    }
-    return lines;
+    return wrapped.get(this.doc, key, () => wrapLines(this.doc, this.fitWords(text, width), width));
   }
 
   private readonly charWidths = new Map<string, Map<string, number>>();
