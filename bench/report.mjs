@@ -8,13 +8,13 @@
 // that renders the example firm in fr, nl and en `--renders` times after one cold render; CPU time
 // (user + system) is the steady figure on a shared machine. Cold `assess`: every run spawns bare node,
 // this CLI and the baseline CLI in turn. Aims (issue 21): assess to PDF <= 350 ms wall.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildRenderHarness } from './render-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
@@ -56,25 +56,7 @@ mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 const bundles = [];
 for (const [i, [, dir]] of checkouts.entries()) {
   const outfile = join(ROOT, '.tmp', `bench-report-${i}.mjs`);
-  await build({
-    stdin: {
-      resolveDir: join(dir, 'bench'),
-      loader: 'ts',
-      contents: `import { translator as ui } from '../src/i18n/ui.js';
-import { loadUiStrings } from '../src/io/load.js';
-export { renderPdf } from '../src/reports/pdf/index.js';
-export { fixtureAssessment } from '../test/fixtures/pdf-assessment.js';
-export const translator = (lang) => ui(lang, loadUiStrings());`,
-    },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['pdfkit'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildRenderHarness(dir, outfile);
   bundles.push(outfile);
 }
 

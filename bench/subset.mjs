@@ -7,13 +7,13 @@
 // are the cold figure (the first of a process, as `assess` does), then `--warm` more reports. The
 // glyphs are recorded once from real renders of this checkout. Glyph metrics are read before timing,
 // as pdfkit's layout has by the time it embeds. Figures: CPU (user + system) ms per report.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildRenderHarness } from './render-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
@@ -63,26 +63,7 @@ if (args.child) {
 }
 
 mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-await build({
-  stdin: {
-    resolveDir: join(ROOT, 'bench'),
-    loader: 'ts',
-    contents: `import { translator as ui } from '../src/i18n/ui.js';
-import { loadUiStrings } from '../src/io/load.js';
-export { renderPdf } from '../src/reports/pdf/index.js';
-export { createSubset, TrueTypeSubset } from '../src/reports/pdf/subset.js';
-export { fixtureAssessment } from '../test/fixtures/pdf-assessment.js';
-export const translator = (lang) => ui(lang, loadUiStrings());`,
-  },
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['pdfkit'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+await buildRenderHarness(ROOT, bundle, `export { createSubset, TrueTypeSubset } from '../src/reports/pdf/subset.js';`);
 
 // The glyphs of real reports, in the order pdfkit includes them.
 const { renderPdf, TrueTypeSubset, fixtureAssessment, translator } = await import(pathToFileURL(bundle).href);

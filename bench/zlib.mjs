@@ -1,7 +1,8 @@
-// Picks the zlib level of the PDF page content: inflates the page content streams of a report, then
-// deflates them again at each level and prints CPU time and bytes (median of repeated runs).
+// Picks the zlib level of the PDF streams (document.ts compresses page content at level 3): inflates
+// every Flate stream of a report, sorts them by kind (page content, font files, ToUnicode maps, other),
+// deflates each kind again at each level and prints CPU time and bytes per report (median of 15 runs).
 //
-//   node bench/zlib.mjs [report.pdf]      # default: a report of the example firm, rendered first
+//   node bench/zlib.mjs [report.pdf]   # default: a report of the example firm, rendered first
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,32 +20,42 @@ try {
   }
   const pdf = readFileSync(file);
   const text = pdf.toString('latin1');
-  // Page content streams: the objects a page's /Contents points at.
-  const contents = new Set([...text.matchAll(/\/Contents (\d+) 0 R/g)].map((m) => m[1]));
-  const streams = [];
-  // A stream object's dictionary, whatever the order of its entries (document.ts writes /Filter first).
-  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n<<\n((?:\/[^\n]*\n)*?)>>\nstream\n/g)) {
-    if (!contents.has(m[1])) continue;
-    const length = /(?:^|\n)\/Length (\d+)\n/.exec(`\n${m[2]}`);
-    if (!length || !/(?:^|\n)\/Filter \/FlateDecode\n/.test(`\n${m[2]}`)) continue;
+  const refs = (key) => new Set([...text.matchAll(new RegExp(`/${key} (\\d+) 0 R`, 'g'))].map((m) => m[1]));
+  const contents = refs('Contents');
+  const fontFiles = refs('FontFile2');
+  const toUnicode = refs('ToUnicode');
+  const kinds = new Map([['page content', []], ['font files', []], ['ToUnicode maps', []], ['other', []]]);
+  const stored = new Map([...kinds.keys()].map((k) => [k, 0]));
+  // Every object: its dictionary, then a stream when it has one (pdfkit writes "stream\n" after ">>").
+  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n/g)) {
     const start = m.index + m[0].length;
-    streams.push(inflateSync(pdf.subarray(start, start + Number(length[1]))));
+    const end = text.indexOf('\nendobj', start);
+    const body = text.slice(start, end);
+    const at = body.indexOf('\nstream\n');
+    if (at < 0 || !/\/Filter \/FlateDecode/.test(body.slice(0, at))) continue;
+    const length = Number(/\/Length (\d+)/.exec(body.slice(0, at))[1]);
+    const from = start + at + '\nstream\n'.length;
+    const kind = contents.has(m[1]) ? 'page content' : fontFiles.has(m[1]) ? 'font files' : toUnicode.has(m[1]) ? 'ToUnicode maps' : 'other';
+    kinds.get(kind).push(inflateSync(pdf.subarray(from, from + length)));
+    stored.set(kind, stored.get(kind) + length);
   }
-  if (streams.length === 0 || streams.length !== contents.size) throw new Error(`found ${streams.length} of ${contents.size} page content streams`);
-  const raw = streams.reduce((s, b) => s + b.length, 0);
-  console.log(`${streams.length} page content streams, ${(raw / 1024).toFixed(0)} KB uncompressed`);
-  for (const level of [1, 2, 3, 4, 5, 6, 9]) {
-    const times = [];
-    let bytes = 0;
-    for (let r = 0; r < 15; r++) {
-      const c0 = process.cpuUsage();
-      bytes = 0;
-      for (const s of streams) bytes += deflateSync(s, { level }).length;
-      const c = process.cpuUsage(c0);
-      times.push((c.user + c.system) / 1000);
+  for (const [kind, streams] of kinds) {
+    const raw = streams.reduce((s, b) => s + b.length, 0);
+    console.log(`\n${kind}: ${streams.length} streams, ${(raw / 1024).toFixed(1)} KB uncompressed, ${(stored.get(kind) / 1024).toFixed(1)} KB in the file`);
+    if (!streams.length) continue;
+    for (const level of [1, 2, 3, 4, 5, 6, 9]) {
+      const times = [];
+      let bytes = 0;
+      for (let r = 0; r < 15; r++) {
+        const c0 = process.cpuUsage();
+        bytes = 0;
+        for (const s of streams) bytes += deflateSync(s, { level }).length;
+        const c = process.cpuUsage(c0);
+        times.push((c.user + c.system) / 1000);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  level ${level}: ${times[7].toFixed(2)} ms CPU per report, ${(bytes / 1024).toFixed(1)} KB`);
     }
-    times.sort((a, b) => a - b);
-    console.log(`level ${level}: ${times[7].toFixed(2)} ms CPU per report, ${(bytes / 1024).toFixed(1)} KB`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
