@@ -16,6 +16,7 @@
 //   that met it (or of fontkit's own object for that id, if fontkit made one first: pdfkit's
 //   EmbeddedFont asks fontkit for glyph 0, so glyph 0 has no code points, as with fontkit);
 // - advance width: the glyph's hmtx advance, else the last long metric's.
+import { orFontkit, readTables, Unsupported } from './sfnt.js';
 
 /** The part of a fontkit glyph pdfkit reads. */
 export interface FontGlyph {
@@ -37,8 +38,6 @@ export interface GlyphMap {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** A font or subtable this does not reproduce exactly; fontkit is used instead. */
-class Unsupported extends Error {}
 
 /** Unicode subtables in fontkit's order of preference. */
 const PREFERRED: [number, number][] = [
@@ -67,16 +66,7 @@ interface CmapData {
 }
 
 function readCmap(bytes: Uint8Array): CmapData {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) throw new Unsupported('not TrueType');
-  const tables = new Map<string, { offset: number; length: number }>();
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    tables.set(tag, { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) }); // the last wins, as in fontkit
-  }
+  const { view, tables } = readTables(bytes);
   // Other glyph classes (bitmap, colour, CFF) or advances adjusted by variations: fontkit's.
   for (const tag of ['CFF ', 'CFF2', 'fvar', 'HVAR', 'sbix', 'COLR']) if (tables.has(tag)) throw new Unsupported(tag);
   const need = (tag: string) => {
@@ -185,12 +175,7 @@ const maps = new WeakMap<object, GlyphMap | null>();
 export function glyphMapOf(bytes: Uint8Array, font: FontkitGlyphs): GlyphMap | null {
   let map = maps.get(font);
   if (map === undefined) {
-    try {
-      map = createGlyphMap(readCmap(bytes), font);
-    } catch (error) {
-      if (!(error instanceof Unsupported) && !(error instanceof RangeError)) throw error;
-      map = null;
-    }
+    map = orFontkit(() => createGlyphMap(readCmap(bytes), font));
     maps.set(font, map);
   }
   return map;

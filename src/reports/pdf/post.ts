@@ -1,6 +1,7 @@
 // The header of a TrueType font's `post` table read from the file, for pdfkit's font descriptor
 // (it reads post.isFixedPitch, and italicAngle through fontkit). fontkit decodes the whole table on
 // first use, with its thousands of glyph names, the costliest table of a cold render after the cmap.
+import { orFontkit, readTables } from './sfnt.js';
 
 /** The fields of fontkit's (2.0.4) decoded post header; the per-version ones are fontkit's own, on demand. */
 export interface PostHeader {
@@ -21,17 +22,11 @@ const PER_VERSION = ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'ma
 
 /** The post header of the font file, or null when fontkit's own should be read. */
 export function postHeaderOf(bytes: Uint8Array, font: { post?: Record<string, unknown> }): PostHeader | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = -1;
-  let length = 0;
-  try {
-    for (let i = 0; i < view.getUint16(4); i++) {
-      const entry = 12 + 16 * i;
-      if (String.fromCharCode(bytes[entry]!, bytes[entry + 1]!, bytes[entry + 2]!, bytes[entry + 3]!) !== 'post') continue;
-      at = view.getUint32(entry + 8); // the last wins, as in fontkit
-      length = view.getUint32(entry + 12);
-    }
-    if (at < 0 || length < 32 || at + 32 > bytes.length) return null;
+  return orFontkit(() => {
+    const { view, tables } = readTables(bytes);
+    const post = tables.get('post');
+    if (!post || post.length < 32 || post.offset + 32 > bytes.length) return null;
+    const at = post.offset;
     // restructure's fixed32: a signed 16.16 number.
     const version = view.getInt32(at) / 65536;
     if (!VERSIONS.has(version)) return null;
@@ -48,8 +43,5 @@ export function postHeaderOf(bytes: Uint8Array, font: { post?: Record<string, un
     };
     for (const key of PER_VERSION) Object.defineProperty(header, key, { get: () => font.post?.[key] });
     return header;
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
+  });
 }

@@ -7,6 +7,7 @@
 // hhea, loca, maxp, 'cvt ', prep, glyf, hmtx, fpgm (those the font has); every checksum 0; the
 // tables back to back without padding; glyphs in first-use order (.notdef first, then the
 // components of composite glyphs as encode() meets them), component ids remapped.
+import { orFontkit, readTables, Unsupported, type Table } from './sfnt.js';
 
 /** What pdfkit's EmbeddedFont uses of a subset (it also reads `cff`, absent for TrueType). */
 export interface FontSubset {
@@ -14,13 +15,6 @@ export interface FontSubset {
   encode(): Uint8Array;
 }
 
-/** A case this subsetter does not reproduce; the caller's fontkit subset takes over. */
-class Unsupported extends Error {}
-
-interface Table {
-  offset: number;
-  length: number;
-}
 
 /** What is pure about one font file, kept for the process. */
 interface FontData {
@@ -49,30 +43,15 @@ const fonts = new WeakMap<Uint8Array, FontData | null>();
 function fontData(bytes: Uint8Array): FontData | null {
   let data = fonts.get(bytes);
   if (data === undefined) {
-    try {
-      data = readFont(bytes);
-    } catch (error) {
-      if (!(error instanceof Unsupported) && !(error instanceof RangeError)) throw error;
-      data = null;
-    }
+    data = orFontkit(() => readFont(bytes));
     fonts.set(bytes, data);
   }
   return data;
 }
 
 function readFont(bytes: Uint8Array): FontData {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) throw new Unsupported('not TrueType');
-  const tables = new Map<string, Table>();
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    const table = { offset: view.getUint32(at + 8), length: view.getUint32(at + 12) };
-    if (table.offset + table.length > bytes.length) throw new Unsupported(`${tag} outside the file`);
-    tables.set(tag, table); // a repeated tag: the last wins, as in fontkit
-  }
+  const { view, tables } = readTables(bytes);
+  for (const [tag, table] of tables) if (table.offset + table.length > bytes.length) throw new Unsupported(`${tag} outside the file`);
   // fontkit subsets CFF fonts otherwise, re-encodes variation glyphs and has other glyph classes
   // for bitmap and colour fonts.
   for (const tag of ['CFF ', 'CFF2', 'fvar', 'gvar', 'sbix', 'COLR']) if (tables.has(tag)) throw new Unsupported(tag);
