@@ -41,4 +41,30 @@ describe('packed package', () => {
     expect(code).not.toContain('[BrotliDecompress]');
     expect(code).not.toContain('aes: invalid key size');
   });
+
+  it('shows the interview\'s first screen from three modules of the bundle, with no YAML parser or validator among them', () => {
+    // What Node loads before the first prompt: the entry's static imports, then the chunk holding
+    // assess.ts and the interview (scripts/build.mjs, firstScreen) with its own static imports.
+    const chunks = join(ROOT, 'dist/chunks');
+    const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*['"](\.\.?\/[^'"]+)['"]/g)].map((m) => join(file, '..', m[1]!));
+    const closure = (start: string) => {
+      const seen = new Set<string>();
+      const walk = (f: string) => {
+        if (seen.has(f)) return;
+        seen.add(f);
+        staticImports(f).forEach(walk);
+      };
+      walk(start);
+      return seen;
+    };
+    const firstScreen = readdirSync(chunks).filter((f) => /^first-screen-.*\.js$/.test(f));
+    expect(firstScreen).toHaveLength(1);
+    const loaded = new Set([...closure(join(ROOT, 'dist/cli.js')), ...closure(join(chunks, firstScreen[0]!))]);
+    expect(loaded.size).toBe(3);
+    const code = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(code).toContain('interview.intro'); // the interview itself is there
+    expect(code).not.toContain('Nested mappings are not allowed'); // the yaml package
+    expect(code).not.toContain('ZodError'); // zod
+  });
 });
+

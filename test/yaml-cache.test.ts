@@ -15,20 +15,24 @@ import { uiSchema } from '../src/io/load.js';
 // The build pre-parses shipped YAML into dist/data (npm test builds first).
 describe('pre-parsed YAML data', () => {
   const file = join(ROOT, 'questionnaires/digiscan-sme/pack.yaml');
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
 
   it('gives exactly what parsing the YAML gives', () => {
-    const cached = cachedYamlData(file, text);
+    const cached = cachedYamlData(file, bytes);
     expect(cached).toBeDefined();
     expect(cached!.data).toEqual(parseYaml(text, file).data);
   });
 
-  it('is ignored once the YAML text differs from what was built', () => {
-    expect(cachedYamlData(file, text.replace(/^version: .*$/m, 'version: 9.9.9'))).toBeUndefined();
+  it('is ignored once the YAML bytes differ from what was built', () => {
+    expect(cachedYamlData(file, Buffer.from(text.replace(/^version: .*$/m, 'version: 9.9.9')))).toBeUndefined();
+    // Same text, other bytes (a byte-order mark added): parsed again rather than trusted.
+    expect(cachedYamlData(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]))).toBeUndefined();
+    expect(cachedYamlData(file, bytes.subarray(0, bytes.length - 1))).toBeUndefined();
   });
 
   it('is never used for files outside the shipped questionnaires', () => {
-    expect(cachedYamlData(join(ROOT, 'package.json'), '{}')).toBeUndefined();
+    expect(cachedYamlData(join(ROOT, 'package.json'), Buffer.from('{}'))).toBeUndefined();
   });
 });
 
@@ -37,7 +41,7 @@ describe('pre-checked shipped data', () => {
   const fresh = (rel: string) => {
     const file = join(ROOT, rel);
     const source = parseYaml(readFileSync(file, 'utf8'), file);
-    return { file, source, cached: cachedYamlData(file, readFileSync(file, 'utf8')) };
+    return { file, source, cached: cachedYamlData(file, readFileSync(file)) };
   };
 
   it('holds the validated pack, aids, benchmarks and interface strings, equal to a fresh validation', () => {
@@ -92,23 +96,23 @@ describe('pre-checked shipped data', () => {
 
   it('serves the interface strings merged only while questionnaires/i18n holds exactly the files built', () => {
     const dir = join(ROOT, 'questionnaires/i18n');
-    const texts = new Map(readdirSync(dir).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(dir, n), 'utf8')] as const));
+    const texts = new Map(readdirSync(dir).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(dir, n))] as const));
     // Equal to a fresh parse and check of every file, merged.
     const fresh: Record<string, unknown> = {};
-    for (const [name, text] of texts) Object.assign(fresh, validateSource(parseYaml(text, join(dir, name)), uiSchema));
+    for (const [name, bytes] of texts) Object.assign(fresh, validateSource(parseYaml(bytes.toString('utf8'), join(dir, name)), uiSchema));
     expect(Object.keys(fresh).length).toBeGreaterThan(500);
     expect(cacheMismatch(cachedMerged(dir, texts), fresh)).toBeUndefined();
     // One text edited, one file added, one file gone: no merged entry.
     const [first] = texts.keys();
-    expect(cachedMerged(dir, new Map([...texts, [first!, `${texts.get(first!)}\n# edited\n`]]))).toBeUndefined();
-    expect(cachedMerged(dir, new Map([...texts, ['extra.yaml', 'x: {}\n']]))).toBeUndefined();
+    expect(cachedMerged(dir, new Map([...texts, [first!, Buffer.from(`${texts.get(first!)}\n# edited\n`)]]))).toBeUndefined();
+    expect(cachedMerged(dir, new Map([...texts, ['extra.yaml', Buffer.from('x: {}\n')]]))).toBeUndefined();
     expect(cachedMerged(dir, new Map([...texts].slice(1)))).toBeUndefined();
   });
 
   it('is not trusted for a pack whose text changed: its problems are reported with lines', () => {
     const file = join(ROOT, 'questionnaires/digiscan-sme/pack.yaml');
     const text = readFileSync(file, 'utf8').replace(/weight: 2 #/, 'weight: -2 #');
-    expect(cachedYamlData(file, text)).toBeUndefined();
+    expect(cachedYamlData(file, Buffer.from(text))).toBeUndefined();
     expect(() => validatePack(parseYaml(text, file), join(ROOT, 'questionnaires/digiscan-sme'))).toThrow(/pack\.yaml:\d+:\d+: .*weight must be greater than 0/);
   });
 });

@@ -3,11 +3,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from './paths.js';
 
 // The build parses the shipped YAML data (questionnaires/**) once and stores it as JSON in dist/data/,
-// with the very text it parsed: parsing YAML costs far more than JSON at every start. A file edited
-// after the build no longer equals that text and is parsed as YAML again, so the cache is never stale.
-// (Comparing the text itself needs no hash, so node:crypto is not loaded before the first screen.)
-// Per file: <file>.json holds {text, data}, <file>.checked.json {text, checked}: the start reads the
-// second only. The interface strings of questionnaires/i18n/ are also stored merged (see shipped.ts).
+// with a copy of the very bytes it parsed: parsing YAML costs far more than JSON at every start. A file
+// edited after the build no longer equals that copy and is parsed as YAML again, so the cache is never
+// stale. Comparing bytes needs no hash (node:crypto is not loaded before the first screen) and no
+// decoding: a file that matches is read but never turned into text.
+// Per file: <file>.source holds the bytes, <file>.json {data}, <file>.checked.json {checked} (the loader's
+// validated result; the start reads only this one). The interface strings of questionnaires/i18n/ are
+// also stored merged (see shipped.ts).
 
 function entryPath(file: string, suffix: string): string | undefined {
   const root = packageRoot();
@@ -16,48 +18,59 @@ function entryPath(file: string, suffix: string): string | undefined {
   return join(root, 'dist', 'data', `${rel}${suffix}`);
 }
 
-/** The entry stored for `file` under `suffix` when it was built from this very text, else undefined. */
-function readEntry<T>(file: string, suffix: string, text: string): T | undefined {
-  const path = entryPath(file, suffix);
-  if (!path) return undefined;
+/** Whether the build stored entries for `file` from exactly these bytes. */
+function builtFrom(file: string, bytes: Uint8Array): boolean {
+  const path = entryPath(file, '.source');
+  if (!path) return false;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as T & { text: string };
-    return entry.text === text ? entry : undefined;
+    return readFileSync(path).equals(bytes);
   } catch {
-    return undefined; // no cache (e.g. running from source): parse the YAML
+    return false; // no cache (e.g. running from source): parse the YAML
+  }
+}
+
+/** An entry of a file already known to match (builtFrom), or undefined when the build wrote none. */
+function readEntry<T>(file: string, suffix: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(entryPath(file, suffix)!, 'utf8')) as T;
+  } catch {
+    return undefined; // e.g. a file that parsed but did not check has no .checked.json
   }
 }
 
 export interface CachedYaml {
   data: unknown;
-  /** The loader's validated result, when the build ran the loader on this very text without a problem. */
+  /** The loader's validated result, when the build ran the loader on these very bytes without a problem. */
   checked?: unknown;
 }
 
 /** A shipped YAML file as parsed (and checked) at build time, or undefined when there is no matching entry. */
-export function cachedYamlData(file: string, text: string): CachedYaml | undefined {
-  const parsed = readEntry<{ data: unknown }>(file, '.json', text);
+export function cachedYamlData(file: string, bytes: Uint8Array): CachedYaml | undefined {
+  if (!builtFrom(file, bytes)) return undefined;
+  const parsed = readEntry<{ data: unknown }>(file, '.json');
   if (!parsed) return undefined;
-  return { data: parsed.data, checked: cachedChecked(file, text) };
+  return { data: parsed.data, checked: readEntry<{ checked: unknown }>(file, '.checked.json')?.checked };
 }
 
-/** Only the loader's validated result of a shipped file built from this very text (what the start needs). */
-export function cachedChecked(file: string, text: string): unknown {
-  return readEntry<{ checked: unknown }>(file, '.checked.json', text)?.checked;
+/** Only the loader's validated result of a shipped file built from these very bytes (what the start needs). */
+export function cachedChecked(file: string, bytes: Uint8Array): unknown {
+  return builtFrom(file, bytes) ? readEntry<{ checked: unknown }>(file, '.checked.json')?.checked : undefined;
 }
 
 /**
  * The merged result of the YAML files of a shipped folder, when the folder holds exactly the files it was
- * built from, each with the same text (`texts`: file name → text, every YAML file of the folder).
+ * built from, each with the same bytes (`files`: file name → bytes, every YAML file of the folder).
  */
-export function cachedMerged(dir: string, texts: ReadonlyMap<string, string>): unknown {
+export function cachedMerged(dir: string, files: ReadonlyMap<string, Uint8Array>): unknown {
   const path = entryPath(join(dir, 'merged'), '.json');
   if (!path) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as { texts: Record<string, string>; merged: unknown };
-    const built = Object.keys(entry.texts);
-    if (built.length !== texts.size) return undefined;
-    for (const name of built) if (texts.get(name) !== entry.texts[name]) return undefined;
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as { files: string[]; merged: unknown };
+    if (entry.files.length !== files.size) return undefined;
+    for (const name of entry.files) {
+      const bytes = files.get(name);
+      if (!bytes || !builtFrom(join(dir, name), bytes)) return undefined;
+    }
     return entry.merged;
   } catch {
     return undefined;

@@ -1,17 +1,17 @@
 import { parseYaml, type YamlSource } from '../engine/yaml/source.js';
 import { cachedYamlData } from './cache.js';
-import { readTextFile } from './text.js';
+import { decodeText, readRegularFile } from './text.js';
 
 export * from './text.js';
 export { parseYaml } from '../engine/yaml/source.js';
 export type { YamlPath, YamlSource } from '../engine/yaml/source.js';
 
 export function readYamlFile(file: string): YamlSource {
-  const text = readTextFile(file);
-  const cached = cachedYamlData(file, text);
-  if (cached === undefined) return parseYaml(text, file);
-  // Positions are only needed to report a problem: parse the YAML then, not before.
+  const bytes = readRegularFile(file);
+  const cached = cachedYamlData(file, bytes);
+  if (cached === undefined) return parseYaml(decodeText(bytes, file), file);
+  // Positions are only needed to report a problem: decode and parse the YAML then, not before.
   let parsed: YamlSource | undefined;
-  return { file, data: cached.data, checked: cached.checked, locate: (path, options) => (parsed ??= parseYaml(text, file)).locate(path, options) };
+  return { file, data: cached.data, checked: cached.checked, locate: (path, options) => (parsed ??= parseYaml(decodeText(bytes, file), file)).locate(path, options) };
 }
 

@@ -9,7 +9,7 @@ import type { PackDefinition } from '../engine/pack/schema.js';
 import type { UiStrings } from '../i18n/ui.js';
 import { cachedChecked, cachedMerged } from './cache.js';
 import { questionnairesDir } from './paths.js';
-import { readTextFile } from './text.js';
+import { readRegularFile } from './text.js';
 
 /** The packs shipped with the tool live in <package>/questionnaires/. */
 export function builtinPackDir(name = BUILTIN_PACK): string {
@@ -18,10 +18,10 @@ export function builtinPackDir(name = BUILTIN_PACK): string {
 
 export const UI_DIR = questionnairesDir('i18n');
 
-/** What the build's loader produced from this very text, or undefined (no entry, edited, unreadable). */
+/** What the build's loader produced from these very bytes, or undefined (no entry, edited, unreadable). */
 function shippedChecked(file: string): unknown {
   try {
-    return cachedChecked(file, readTextFile(file));
+    return cachedChecked(file, readRegularFile(file));
   } catch {
     return undefined; // the full loader reports it
   }
@@ -43,9 +43,9 @@ let shippedUi: UiStrings | undefined;
 export function shippedUiStrings(): UiStrings | undefined {
   if (shippedUi) return shippedUi;
   try {
-    const texts = new Map<string, string>();
-    for (const name of readdirSync(UI_DIR)) if (/\.ya?ml$/.test(name)) texts.set(name, readTextFile(join(UI_DIR, name)));
-    return (shippedUi = cachedMerged(UI_DIR, texts) as UiStrings | undefined);
+    const files = new Map<string, Buffer>();
+    for (const name of readdirSync(UI_DIR)) if (/\.ya?ml$/.test(name)) files.set(name, readRegularFile(join(UI_DIR, name)));
+    return (shippedUi = cachedMerged(UI_DIR, files) as UiStrings | undefined);
   } catch {
     return undefined; // the full loader reports it
   }
