@@ -102,6 +102,14 @@ describe('pre-checked shipped data', () => {
     for (const [name, bytes] of texts) Object.assign(fresh, validateSource(parseYaml(bytes.toString('utf8'), join(dir, name)), uiSchema));
     expect(Object.keys(fresh).length).toBeGreaterThan(500);
     expect(cacheMismatch(cachedMerged(dir, texts), fresh)).toBeUndefined();
+    // Only the files asked for are read at once; a string of another is read at its first use.
+    const [eager, later] = [...texts.keys()];
+    const partial = cachedMerged(dir, texts, [eager!])!;
+    const laterKey = Object.keys(validateSource(parseYaml(texts.get(later!)!.toString('utf8'), join(dir, later!)), uiSchema))[0]!;
+    expect(Object.getOwnPropertyDescriptor(partial, laterKey)?.get).toBeTypeOf('function');
+    expect(partial[laterKey]).toEqual(fresh[laterKey]);
+    expect(Object.getOwnPropertyDescriptor(partial, laterKey)?.value).toEqual(fresh[laterKey]);
+    expect(cacheMismatch(partial, fresh)).toBeUndefined();
     // One text edited, one file added, one file gone: no merged entry.
     const [first] = texts.keys();
     expect(cachedMerged(dir, new Map([...texts, [first!, Buffer.from(`${texts.get(first!)}\n# edited\n`)]]))).toBeUndefined();

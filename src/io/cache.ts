@@ -8,8 +8,8 @@ import { packageRoot } from './paths.js';
 // stale. Comparing bytes needs no hash (node:crypto is not loaded before the first screen) and no
 // decoding: a file that matches is read but never turned into text.
 // Per file: <file>.source holds the bytes, <file>.json {data}, <file>.checked.json {checked} (the loader's
-// validated result; the start reads only this one). The interface strings of questionnaires/i18n/ are
-// also stored merged (see shipped.ts).
+// validated result; the start reads only this one). questionnaires/i18n/ also has an index, merged.json
+// (which file defines which keys), so that the start merges the files it needs first (cachedMerged).
 
 function entryPath(file: string, suffix: string): string | undefined {
   const root = packageRoot();
@@ -60,18 +60,46 @@ export function cachedChecked(file: string, bytes: Uint8Array): unknown {
 /**
  * The merged result of the YAML files of a shipped folder, when the folder holds exactly the files it was
  * built from, each with the same bytes (`files`: file name → bytes, every YAML file of the folder).
+ * The files named in `eager` are read now; the others' keys are there at once but their values are read
+ * at the first use of any of them (the interview's first screen needs a third of the strings).
  */
-export function cachedMerged(dir: string, files: ReadonlyMap<string, Uint8Array>): unknown {
+export function cachedMerged(dir: string, files: ReadonlyMap<string, Uint8Array>, eager: readonly string[] = [...files.keys()]): Record<string, unknown> | undefined {
   const path = entryPath(join(dir, 'merged'), '.json');
   if (!path) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as { files: string[]; merged: unknown };
+    // keys: file name → the keys it defines; the build writes this entry only when no key is defined twice.
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as { files: string[]; keys: Record<string, string[]> };
     if (entry.files.length !== files.size) return undefined;
     for (const name of entry.files) {
       const bytes = files.get(name);
       if (!bytes || !builtFrom(join(dir, name), bytes)) return undefined;
     }
-    return entry.merged;
+    const read = (name: string) => readEntry<{ checked: Record<string, unknown> }>(join(dir, name), '.checked.json')?.checked;
+    const merged: Record<string, unknown> = {};
+    for (const name of entry.files.filter((n) => eager.includes(n))) {
+      const checked = read(name);
+      if (!checked) return undefined;
+      Object.assign(merged, checked);
+    }
+    const later = entry.files.filter((n) => !eager.includes(n));
+    let loaded = false;
+    const load = () => {
+      if (loaded) return;
+      loaded = true;
+      for (const name of later) {
+        for (const [key, value] of Object.entries(read(name) ?? {})) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+    };
+    for (const name of later) {
+      for (const key of entry.keys[name] ?? []) {
+        Object.defineProperty(merged, key, {
+          get: () => (load(), merged[key]),
+          enumerable: true,
+          configurable: true,
+        });
+      }
+    }
+    return merged;
   } catch {
     return undefined;
   }

@@ -36,6 +36,9 @@ export function shippedPack(dir: string): Pack | undefined {
 
 let shippedUi: UiStrings | undefined;
 
+/** The files holding the interview's strings, read at start; the others are read at their first use. */
+const INTERVIEW_UI_FILES = ['ui.yaml', 'harden.yaml', 'plan.yaml'];
+
 /**
  * The shipped interface strings merged, when every file is unchanged since the build and no key repeats
  * (the build merges them only then): one entry to read instead of one per file.
@@ -45,7 +48,7 @@ export function shippedUiStrings(): UiStrings | undefined {
   try {
     const files = new Map<string, Buffer>();
     for (const name of readdirSync(UI_DIR)) if (/\.ya?ml$/.test(name)) files.set(name, readRegularFile(join(UI_DIR, name)));
-    return (shippedUi = cachedMerged(UI_DIR, files) as UiStrings | undefined);
+    return (shippedUi = cachedMerged(UI_DIR, files, INTERVIEW_UI_FILES) as UiStrings | undefined);
   } catch {
     return undefined; // the full loader reports it
   }

@@ -7,7 +7,8 @@ import { basename, dirname, join } from 'node:path';
 
 // node:crypto and node:worker_threads are loaded on first use, not with the interview's first screen
 // (together ~4 ms to load): the first temporary file is written after the first answer.
-const builtin = createRequire(import.meta.url);
+let require_: NodeJS.Require | undefined;
+const builtin = (id: string): unknown => (require_ ??= createRequire(import.meta.url))(id);
 const randomBytes = (size: number): Buffer => (builtin('node:crypto') as typeof import('node:crypto')).randomBytes(size);
 const isMainThread = (): boolean => (builtin('node:worker_threads') as typeof import('node:worker_threads')).isMainThread;
 

@@ -1,7 +1,6 @@
 // `digiscan` / `digiscan assess` on a terminal: the interview, saved after every answer, then the
 // summary and the report files.
 import { visible, visibleInline } from '../../core/sanitize.js';
-import { Chalk } from 'chalk';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Answers, DroppedAnswer } from '../../engine/answers/load.js';
@@ -23,6 +22,7 @@ import type { Edition } from '../../reports/pdf/plan.js';
 import type { SessionType } from '../../engine/answers/schema.js';
 import { commandLine, commandName } from '../command.js';
 import { offerToOpen } from './open.js';
+import { interviewStyles } from './style.js';
 
 // What reads or writes answers files (the YAML parser, the validators) and what scores them is loaded
 // when first needed: a new interview shows its first question without them, and saves after it.
@@ -59,7 +59,7 @@ export async function runInterviewCommand(opts: InterviewCommandOptions): Promis
   const { pack } = opts;
   const reportsDir = opts.reportsDir ?? 'reports';
   const color = useColor(process.stdout);
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = interviewStyles(color);
   const prompter = terminalPrompter({ color });
   let file: string | undefined;
   let created = false;

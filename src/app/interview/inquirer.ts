@@ -1,8 +1,8 @@
-// The terminal prompter: @inquirer/prompts, styled with chalk. Only the interview chunk imports it.
+// The terminal prompter: @inquirer/prompts, styled with node:util (style.ts). Only the interview chunk imports it.
 import { checkbox, input, select } from '@inquirer/prompts';
-import { Chalk } from 'chalk';
 import { visible } from '../../core/sanitize.js';
 import { BACK_KEYWORD } from './flow.js';
+import { interviewStyles } from './style.js';
 import type { CheckboxConfig, Context, InputConfig, Prompter, SelectConfig } from './prompter.js';
 
 export interface TerminalPrompterOptions {
@@ -12,7 +12,7 @@ export interface TerminalPrompterOptions {
 }
 
 export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = interviewStyles(options.color);
   const output = options.output ?? process.stdout;
   const io = { output, input: options.input ?? process.stdin };
   const write = (text: string) => output.write(`${text}\n`);
@@ -25,7 +25,7 @@ export function terminalPrompter(options: TerminalPrompterOptions): Prompter {
     context(ctx: Context) {
       write('');
       // Pack texts and resumed answers are input: shown with their control characters escaped, folded at spaces.
-      write(c.bold.cyan(wrap(visible(ctx.position))));
+      write(c.heading(wrap(visible(ctx.position))));
       if (ctx.intro) write(wrap(visible(ctx.intro)));
       if (ctx.help) write(c.dim(wrap(visible(ctx.help))));
       if (ctx.hint) write(c.dim(wrap(`(${visible(ctx.hint)})`)));
