@@ -1,5 +1,5 @@
-// fonts.ts replaces pdfkit's EmbeddedFont.layout and .encode on the report fonts by cached ones (a
-// line's layout kept for the process, its encoding kept per document). Documents drawn with them and
+// fonts.ts replaces pdfkit's EmbeddedFont.layout, .layoutRun and .encode on the report fonts by leaner,
+// cached ones (a line's layout kept for the process, its encoding kept per document). Documents drawn with them and
 // with pdfkit's own methods must be the same bytes: page content, widths, ToUnicode map and subset.
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
@@ -12,6 +12,7 @@ interface Embedded {
   unicode: number[][];
   subset: { encode(): Uint8Array };
   layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+  layoutRun(text: string, features?: unknown): unknown;
   encode(text: string, features?: unknown): [string[], unknown[]];
 }
 
@@ -65,9 +66,10 @@ async function render(script: Script, pdfkitOwn: boolean): Promise<Rendered> {
   const fonts = fontsOf(doc);
   for (const font of fonts) {
     // The cached methods are the font's own properties; without them pdfkit's prototype methods run.
-    expect(Object.hasOwn(font, 'layout') && Object.hasOwn(font, 'encode')).toBe(true);
+    expect(Object.hasOwn(font, 'layout') && Object.hasOwn(font, 'layoutRun') && Object.hasOwn(font, 'encode')).toBe(true);
     if (pdfkitOwn) {
       delete (font as Partial<Embedded>).layout;
+      delete (font as Partial<Embedded>).layoutRun;
       delete (font as Partial<Embedded>).encode;
     }
   }
@@ -123,4 +125,27 @@ describe('cached layout and encode of the report fonts', () => {
     expect(font!.layout(line, ['liga'])).not.toBe(font!.layout(line));
     doc.end();
   });
+
+  it('lay a line out as pdfkit does: the same glyphs, positions and width, word by word', async () => {
+    const { doc, PDFDocument } = await openReportDocument({ size: 'A4' });
+    useReportFonts(doc, PDFDocument);
+    const lines = ['Bonjour à tous', 'Tab\tafter\t\ttabs', '   leading and trailing   ', ' ', '\t', '', 'x', 'a  b', '漢字 😀 ok', 'Qualité : 10 000 € — déjà fait.'];
+    for (const font of fontsOf(doc)) {
+      const proto = Object.getPrototypeOf(font) as Embedded;
+      // pdfkit's own, on a copy of the font whose word cache and run layout are pdfkit's too.
+      const own = Object.assign(Object.create(proto) as Embedded, font, { layoutCache: Object.create(null) as object });
+      delete (own as Partial<Embedded>).layout;
+      delete (own as Partial<Embedded>).layoutRun;
+      for (const line of lines) {
+        const mine = font.layout(line);
+        const theirs = proto.layout.call(own, line);
+        expect(mine.glyphs!.map((g) => (g as { id: number }).id), line).toEqual(theirs.glyphs!.map((g) => (g as { id: number }).id));
+        expect(mine.positions, line).toEqual(theirs.positions);
+        expect(mine.advanceWidth, line).toBe(theirs.advanceWidth);
+        expect(font.layout(line, undefined, true).advanceWidth, line).toBe(theirs.advanceWidth);
+      }
+    }
+    doc.end();
+  });
 });
+

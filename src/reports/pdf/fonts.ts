@@ -32,6 +32,12 @@ interface Layout {
   advanceWidth: number;
 }
 type Encoded = [string[], Position[]];
+/** One word's layout (fontkit's GlyphRun, or ours from withoutShaping). */
+interface WordRun {
+  glyphs: Glyph[];
+  positions: Position[];
+  advanceWidth: number;
+}
 interface ParsedFont extends FontkitGlyphs {
   layout(text: string, features?: unknown): unknown;
   glyphsForString(text: string): Glyph[];
@@ -133,6 +139,9 @@ interface EmbeddedFont {
   unicode: number[][];
   scale: number;
   layout(text: string, features?: unknown, onlyWidth?: boolean): Layout;
+  layoutRun(text: string, features?: unknown): WordRun;
+  layoutCached(text: string): WordRun;
+  font: { layout(text: string): WordRun };
   encode(text: string, features?: unknown): Encoded;
 }
 
@@ -151,9 +160,15 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
   let lines = lineLayouts.get(name);
   if (!lines) lineLayouts.set(name, (lines = new SharedCache(LINE_LAYOUTS_LIMIT)));
   const cache = lines;
+  const pdfkitLayoutRun = embedded.layoutRun;
   embedded.layout = function (this: EmbeddedFont, text, features, onlyWidth) {
-    if (features || onlyWidth) return pdfkitLayout.call(this, text, features, onlyWidth);
-    return cache.get(this.document, text, () => pdfkitLayout.call(this, text));
+    if (features) return pdfkitLayout.call(this, text, features, onlyWidth);
+    if (onlyWidth) return layoutLine(this, text, true);
+    return cache.get(this.document, text, () => layoutLine(this, text, false));
+  };
+  embedded.layoutRun = function (this: EmbeddedFont, text, features) {
+    if (features) return pdfkitLayoutRun.call(this, text, features);
+    return scaleRun(this.font.layout(text), this.scale);
   };
   const encoded = new Map<string, Encoded>();
   /** Hex code in this document's subset, by font glyph id (a Map: half the time of a sparse array in a profile). */
@@ -182,6 +197,50 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
     encoded.set(text, done);
     return done;
   };
+}
+
+/**
+ * pdfkit's EmbeddedFont.layout without features, with the same result: the line cut after each space
+ * or tab, each word laid out by layoutCached (pdfkit's word cache), glyphs and positions joined in
+ * order and the widths summed left to right. pdfkit's loop tests every character against a new array
+ * and concatenates the arrays word by word: most of the first report's layout time, before V8
+ * optimises it.
+ */
+function layoutLine(font: EmbeddedFont, text: string, onlyWidth: boolean): Layout {
+  const glyphs: Glyph[] | null = onlyWidth ? null : [];
+  const positions: Position[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end++);
+      if (c === 32 || c === 9) break;
+    }
+    const run = font.layoutCached(text.slice(start, end));
+    if (glyphs && positions) {
+      for (const g of run.glyphs) glyphs.push(g);
+      for (const p of run.positions) positions.push(p);
+    }
+    advanceWidth += run.advanceWidth;
+    start = end;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+/** pdfkit's EmbeddedFont.layoutRun on a run from withoutShaping: the positions scaled in place, the advance widths set. */
+function scaleRun(run: WordRun, scale: number): WordRun {
+  const { glyphs, positions } = run;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    p.xAdvance *= scale;
+    p.yAdvance *= scale;
+    p.xOffset *= scale;
+    p.yOffset *= scale;
+    p.advanceWidth = glyphs[i]!.advanceWidth * scale;
+  }
+  return run;
 }
 
 /** Registers the report fonts on a new document and selects the regular one. */
