@@ -141,7 +141,7 @@ interface EmbeddedFont {
   layout(text: string, features?: unknown, onlyWidth?: boolean): Layout;
   layoutRun(text: string, features?: unknown): WordRun;
   layoutCached(text: string): WordRun;
-  font: { layout(text: string): WordRun };
+  font: ParsedFont;
   encode(text: string, features?: unknown): Encoded;
 }
 
@@ -168,7 +168,7 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
   };
   embedded.layoutRun = function (this: EmbeddedFont, text, features) {
     if (features) return pdfkitLayoutRun.call(this, text, features);
-    return scaleRun(this.font.layout(text), this.scale);
+    return scaledRun(this.font, text, this.scale);
   };
   const encoded = new Map<string, Encoded>();
   /** Hex code in this document's subset, by font glyph id (a Map: half the time of a sparse array in a profile). */
@@ -229,18 +229,33 @@ function layoutLine(font: EmbeddedFont, text: string, onlyWidth: boolean): Layou
   return { glyphs, positions, advanceWidth };
 }
 
-/** pdfkit's EmbeddedFont.layoutRun on a run from withoutShaping: the positions scaled in place, the advance widths set. */
-function scaleRun(run: WordRun, scale: number): WordRun {
-  const { glyphs, positions } = run;
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i]!;
-    p.xAdvance *= scale;
-    p.yAdvance *= scale;
-    p.xOffset *= scale;
-    p.yOffset *= scale;
-    p.advanceWidth = glyphs[i]!.advanceWidth * scale;
+/** Per font, the position of each glyph (by id), shared by every run: made once, never changed. */
+const glyphPositions = new WeakMap<object, Map<number, Position>>();
+
+/**
+ * pdfkit's EmbeddedFont.layoutRun on the plain font (withoutShaping), with the same numbers: each
+ * glyph's advance and width scaled to 1000 units per em, no offsets, the run's width summed left to
+ * right. pdfkit makes a position object per glyph of every word and scales it in place; here each
+ * glyph's is made once and shared (frozen: pdfkit only reads positions, it copies one to widen a
+ * space), which spares the first report most of its garbage collection.
+ */
+function scaledRun(font: ParsedFont, text: string, scale: number): WordRun {
+  let shared = glyphPositions.get(font);
+  if (!shared) glyphPositions.set(font, (shared = new Map()));
+  const glyphs = font.glyphsForString(text);
+  const positions: Position[] = [];
+  let advanceWidth = 0;
+  for (const glyph of glyphs) {
+    let position = shared.get(glyph.id);
+    if (!position) {
+      const advance = glyph.advanceWidth * scale;
+      position = Object.freeze({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+      shared.set(glyph.id, position);
+    }
+    positions.push(position);
+    advanceWidth += position.xAdvance;
   }
-  return run;
+  return { glyphs, positions, advanceWidth };
 }
 
 /** Registers the report fonts on a new document and selects the regular one. */
