@@ -251,6 +251,11 @@ function writeCacheEntry(rel, entry) {
   writeFileSync(out, Buffer.isBuffer(entry) ? entry : JSON.stringify(entry));
 }
 
+// The wrapped lines of the texts every report has, per language (see scripts/lines-entry.ts).
+await build({ ...common, entryPoints: ['scripts/lines-entry.ts'], outfile: '.tmp/lines.mjs' });
+const { commonWrappedLines } = await import(pathToFileURL('.tmp/lines.mjs').href + `?t=${Date.now()}`);
+for (const [lang, entries] of await commonWrappedLines()) writeFileSync(join('dist', 'data', `pdf-lines-${lang}.json`), JSON.stringify(entries));
+
 // JSON Schemas: one source of truth (src/*/schema.ts) for validator and editor completion.
 await build({ ...common, entryPoints: ['scripts/schemas-entry.ts'], outfile: '.tmp/schemas.mjs' });
 const { schemas } = await import(pathToFileURL('.tmp/schemas.mjs').href + `?t=${Date.now()}`);

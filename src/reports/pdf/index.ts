@@ -7,6 +7,7 @@ import type { Translate } from '../../i18n/ui.js';
 import { openReportDocument, pdfBytes } from './document.js';
 import { useReportFonts } from './fonts.js';
 import { Layout, PAGE_MARGINS } from './layout.js';
+import { useShippedLines } from './shipped-lines.js';
 import { advisorAnnex, coverIdentity, identityFurniture, planSection, summaryPage, type Edition } from './plan.js';
 import { aidsSection, appendix, cover, dimensionSection, intensitySection, methodSection, overview, pageFurniture, type Formats } from './sections.js';
 
@@ -63,6 +64,7 @@ export async function renderPdf(assessment: Assessment, options: PdfOptions): Pr
   doc.addPage();
   useReportFonts(doc, PDFDocument);
 
+  useShippedLines(assessment.language);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const ctx = { a: assessment, t, L: new Layout(doc, root), fmt: formats(assessment.language) };

@@ -81,6 +81,23 @@ export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
  */
 const heights = new SharedCache<number>(20_000);
 const wrapped = new SharedCache<Line[]>(20_000);
+
+/**
+ * Lines wrapped before this process: the build renders synthetic firms and ships the wrapped lines their
+ * reports had in common (shipped-lines.ts), so that a first report does not wrap them again. An entry is
+ * what this process would compute for the same key (same fonts, same code): the output is the same.
+ */
+export function keepWrappedLines(entries: Iterable<[string, Line[]]>): void {
+  for (const [key, lines] of entries) wrapped.keep(key, lines);
+}
+
+/** The build's snapshot: the wrapped lines two documents had in common since the last call, then forgotten. */
+export function takeCommonWrappedLines(): [string, Line[]][] {
+  const entries = wrapped.keptEntries();
+  wrapped.clear();
+  heights.clear();
+  return entries;
+}
 const CELL_PAD = 4;
 
 export class Layout {

@@ -41,6 +41,23 @@ export class SharedCache<V> {
     return value;
   }
 
+  /** Keeps an entry for good, made elsewhere (the build's shipped lines, see shipped-lines.ts). */
+  keep(key: string, value: V): void {
+    if (this.kept.size < this.limit) this.kept.set(key, value);
+  }
+
+  /** The entries kept for good: those a second document asked for (what the build ships). */
+  keptEntries(): [string, V][] {
+    return [...this.kept];
+  }
+
+  /** Forgets everything (the build, between the languages it records). */
+  clear(): void {
+    this.kept.clear();
+    this.recent.length = 0;
+    this.document = undefined;
+  }
+
   /** How many entries are kept for good, and with the last documents (for tests). */
   get sizes(): { kept: number; recent: number } {
     return { kept: this.kept.size, recent: this.recent.reduce((n, m) => n + m.size, 0) };
