@@ -5,4 +5,7 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
+// `digiscan` alone (the interview, the first run of most users): the chunk of its first screen is read
+// beside the entry's instead of after it (dist/chunks/first-screen.js, see scripts/build.mjs).
+if (process.argv.length === 2) import('../dist/chunks/first-screen.js').catch(() => {});
 import('../dist/cli.js').then((cli) => cli.main(process.argv));
