@@ -11,8 +11,7 @@ import { assessAnswers } from '../src/app/context.js';
 import { translator } from '../src/i18n/ui.js';
 import { builtinPackDir, loadPack, loadUiStrings } from '../src/io/load.js';
 import { renderPdf } from '../src/reports/pdf/index.js';
-import { takeCommonWrappedLines } from '../src/reports/pdf/layout.js';
-import type { Line } from '../src/reports/pdf/lines.js';
+import { takeCommonWrappedLines, type WrappedLines } from '../src/reports/pdf/layout.js';
 
 /** Firms per language: enough for each aid, benchmark and piece of advice to come up in two reports. */
 const FIRMS = 24;
@@ -50,11 +49,11 @@ function firmAnswers(pack: Pack, lang: Lang, i: number, rand: () => number): str
   return stringify({ questionnaire: { id: def.id, version: def.version }, language: lang, assessedOn: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, company, answers });
 }
 
-export async function commonWrappedLines(): Promise<Map<Lang, [string, Line[]][]>> {
+export async function commonWrappedLines(): Promise<Map<Lang, WrappedLines>> {
   const pack = loadPack(builtinPackDir());
   const ui = loadUiStrings();
   const rand = random(7);
-  const out = new Map<Lang, [string, Line[]][]>();
+  const out = new Map<Lang, WrappedLines>();
   takeCommonWrappedLines();
   for (const lang of LANGS) {
     const t = translator(lang, ui);
@@ -63,7 +62,8 @@ export async function commonWrappedLines(): Promise<Map<Lang, [string, Line[]][]
       const assessment = assessAnswers(pack, answers, '2026-03-31');
       await renderPdf(assessment, { t, deterministic: true, edition: i % 3 === 0 ? 'advisor' : 'client' });
     }
-    out.set(lang, takeCommonWrappedLines().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byText = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+    out.set(lang, takeCommonWrappedLines().map(([scope, texts]): WrappedLines[number] => [scope, texts.sort(byText)]).sort(byText));
   }
   return out;
 }

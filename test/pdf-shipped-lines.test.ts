@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES, ROOT } from './helpers/cli.js';
 import { SharedCache } from '../src/reports/pdf/shared-cache.js';
-import type { Line } from '../src/reports/pdf/lines.js';
+import type { WrappedLines } from '../src/reports/pdf/layout.js';
 
 describe('shipped wrapped lines', () => {
   it('leave every report byte for byte as it is without them, and are read by the renderer', () => {
@@ -26,7 +26,7 @@ describe('shipped wrapped lines', () => {
         return readFileSync(join(dir, out));
       };
       const shipped = Object.fromEntries(['fr', 'nl', 'en'].map((lang) => [lang, readFileSync(join(data, `pdf-lines-${lang}.json`), 'utf8')]));
-      for (const lang of ['fr', 'nl', 'en']) expect((JSON.parse(shipped[lang]!) as unknown[]).length, lang).toBeGreaterThan(300);
+      for (const lang of ['fr', 'nl', 'en']) expect((JSON.parse(shipped[lang]!) as WrappedLines).flatMap(([, texts]) => texts).length, lang).toBeGreaterThan(300);
       const cases = [['typical.yaml', 'fr'], ['leader.yaml', 'nl'], ['laggard.yaml', 'en']] as const;
       const withLines = cases.map(([example, lang]) => render(example, lang, `with-${lang}.pdf`));
       for (const lang of ['fr', 'nl', 'en']) rmSync(join(data, `pdf-lines-${lang}.json`));
@@ -34,8 +34,8 @@ describe('shipped wrapped lines', () => {
       cases.forEach(([example], i) => expect(withLines[i]!.equals(without[i]!), example).toBe(true));
 
       // The method section's heading, wrapped as shipped but with another text: the report shows it.
-      const entries = JSON.parse(shipped.fr!) as [string, Line[]][];
-      const heading = entries.find(([key]) => key.endsWith(' Méthode et sources'));
+      const entries = JSON.parse(shipped.fr!) as WrappedLines;
+      const heading = entries.flatMap(([, texts]) => texts).find(([text]) => text === 'Méthode et sources');
       expect(heading).toBeDefined();
       heading![1] = heading![1].map((line) => ({ ...line, text: 'Methode und Quellen' }));
       writeFileSync(join(data, 'pdf-lines-fr.json'), JSON.stringify(entries));
@@ -54,7 +54,10 @@ describe('shipped wrapped lines', () => {
     cache.get(a, 'own to a', () => 4);
     cache.get(b, 'common', () => 5);
     cache.get(b, 'own to b', () => 6);
-    expect(cache.keptEntries()).toEqual([['shipped', 1], ['common', 3]]);
+    cache.get(b, 'common', () => 7, 'other scope');
+    cache.get({}, 'common', () => 8, 'other scope');
+    expect(cache.keptEntries()).toEqual([['', [['shipped', 1], ['common', 3]]], ['other scope', [['common', 7]]]]);
+    expect(cache.sizes.kept).toBe(3);
     cache.clear();
     expect(cache.keptEntries()).toEqual([]);
     expect(cache.sizes).toEqual({ kept: 0, recent: 0 });

@@ -75,29 +75,33 @@ function keepLastTwo(heights: number[], i: number): number {
 export const PAGE_MARGINS = { top: 62, bottom: 62, left: 56, right: 56 };
 
 /**
- * Measured text heights and wrapped lines (per font, size, width and text), shared by the documents
- * of the process: kept for good once they repeat across documents (shared-cache.ts), so a batch's
- * memory does not grow with its firms' own texts (see Layout.heightOf, Layout.linesOf).
+ * Measured text heights and wrapped lines (per font, size and width: the scope; then per text), shared
+ * by the documents of the process: kept for good once they repeat across documents (shared-cache.ts),
+ * so a batch's memory does not grow with its firms' own texts (see Layout.heightOf, Layout.linesOf).
  */
 const heights = new SharedCache<number>(20_000);
 const wrapped = new SharedCache<Line[]>(20_000);
 
+/** Wrapped lines by scope ("font size width"), then text. */
+export type WrappedLines = [scope: string, texts: [text: string, lines: Line[]][]][];
+
 /**
  * Lines wrapped before this process: the build renders synthetic firms and ships the wrapped lines their
  * reports had in common (shipped-lines.ts), so that a first report does not wrap them again. An entry is
- * what this process would compute for the same key (same fonts, same code): the output is the same.
+ * what this process would compute for the same scope and text (same fonts, same code): the output is the same.
  */
-export function keepWrappedLines(entries: Iterable<[string, Line[]]>): void {
-  for (const [key, lines] of entries) wrapped.keep(key, lines);
+export function keepWrappedLines(entries: WrappedLines): void {
+  for (const [scope, texts] of entries) for (const [text, lines] of texts) wrapped.keep(text, lines, scope);
 }
 
 /** The build's snapshot: the wrapped lines two documents had in common since the last call, then forgotten. */
-export function takeCommonWrappedLines(): [string, Line[]][] {
+export function takeCommonWrappedLines(): WrappedLines {
   const entries = wrapped.keptEntries();
   wrapped.clear();
   heights.clear();
   return entries;
 }
+
 const CELL_PAD = 4;
 
 export class Layout {
@@ -211,9 +215,9 @@ export class Layout {
     const lineGap = style.lineGap ?? 2;
     // The same text in the same font, size and width always wraps the same way: measure it once per
     // process (the method, aid and benchmark texts repeat from report to report).
-    const key = `${style.bold ? 'b' : 'r'} ${style.size ?? 10} ${width} ${lineGap} ${text}`;
+    const scope = `${style.bold ? 'b' : 'r'} ${style.size ?? 10} ${width} ${lineGap}`;
     // What heightOfString(fitWords(text), { width, lineGap }) returns, from the lines `write` draws.
-    return heights.get(this.doc, key, () => heightOfLines(doc, this.linesOf(text, width), lineGap));
+    return heights.get(this.doc, text, () => heightOfLines(doc, this.linesOf(text, width), lineGap), scope);
   }
 
   /**
@@ -222,8 +226,7 @@ export class Layout {
    */
   private linesOf(text: string, width: number): Line[] {
     const d = this.doc as unknown as { _font?: { name?: string }; _fontSize?: number };
-    const key = `${d._font?.name} ${d._fontSize} ${width} ${text}`;
-    return wrapped.get(this.doc, key, () => wrapLines(this.doc, this.fitWords(text, width), width));
+    return wrapped.get(this.doc, text, () => wrapLines(this.doc, this.fitWords(text, width), width), `${d._font?.name} ${d._fontSize} ${width}`);
   }
 
   private readonly charWidths = new Map<string, Map<string, number>>();

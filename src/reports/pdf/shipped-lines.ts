@@ -4,17 +4,16 @@
 // line breaker). Read once per language and process; running from the sources there is none.
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../../core/lang.js';
-import { keepWrappedLines } from './layout.js';
-import type { Line } from './lines.js';
+import { keepWrappedLines, type WrappedLines } from './layout.js';
 
 const read = new Set<Lang>();
 
 export function useShippedLines(lang: Lang): void {
   if (read.has(lang)) return;
   read.add(lang);
-  let entries: [string, Line[]][];
+  let entries: WrappedLines;
   try {
-    entries = JSON.parse(readFileSync(new URL(`../data/pdf-lines-${lang}.json`, import.meta.url), 'utf8')) as [string, Line[]][];
+    entries = JSON.parse(readFileSync(new URL(`../data/pdf-lines-${lang}.json`, import.meta.url), 'utf8')) as WrappedLines;
   } catch {
     return; // none (running from the sources), or unreadable: the lines are wrapped as they come
   }
