@@ -9,6 +9,7 @@ import { rollup } from 'rollup';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { parseDocument } from 'yaml';
 import { pathToFileURL } from 'node:url';
 
@@ -49,6 +50,15 @@ function leaveOut() {
       });
     },
   };
+}
+
+// The patched dependencies (patches/, see test/patches.test.ts) are patched here, before bundling, rather
+// than by an install script: the package would carry that script to every user's install (npm warns of it).
+try {
+  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('patch-package/index.js')], { stdio: 'pipe' });
+} catch (err) {
+  process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}build: the patches of patches/ do not apply\n`);
+  process.exit(1);
 }
 
 rmSync('dist', { recursive: true, force: true });

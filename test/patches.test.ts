@@ -1,4 +1,4 @@
-// Two packages pdfkit loads are patched (patches/, applied by `npm ci` through patch-package): their
+// Two packages pdfkit loads are patched (patches/, applied by the build through patch-package): their
 // Unicode data tries are decoded on first use instead of when the module is imported, which every
 // PDF-writing process paid (~15 ms) although digiscan's reports never look them up (fonts.ts lays
 // text out without OpenType shaping). The patches change when the data is decoded, never what it says.
