@@ -4,11 +4,13 @@
 //   chunk it is given into its own byte array, and a report paints tens of thousands of operators),
 //   compressed here at a zlib level chosen by measurement (the one place bytes change: the same
 //   operators, compressed a little less tightly);
-// - the finished file is passed on in blocks of about 64 KB, not line by line;
+// - the finished file is passed on in blocks of about 64 KB, not line by line, its lines turned into
+//   bytes a block at a time rather than one array per line (`_write`);
 // - word widths are remembered per font for the whole process: the line breaker asks for the width of
 //   every word of every line, and the same words come back in every report.
 // Only the public `addContent`, `addPage`, `switchToPage`, `flushPages`, `font` and `widthOfString`
-// methods and the stream's `push` are overridden, but a page's content object is written directly:
+// methods, the stream's `push` and the private `_write` are overridden, and a page's content object is
+// written directly:
 // pdfkit is pinned (package.json) and test/pdf-caches.test.ts checks the pages still read back.
 import { deflateSync } from 'node:zlib';
 import { SharedCache } from './shared-cache.js';
@@ -100,6 +102,34 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
 
     declare private outgoing: Uint8Array[] | undefined;
     declare private outgoingBytes: number | undefined;
+    declare private outText: string | undefined;
+    declare private _offset: number;
+
+    /**
+     * pdfkit's `_write`: a line of the file (a string, then a newline) or bytes, counted into the offsets
+     * of the cross-reference table. pdfkit turns every line into its own byte array, a character at a
+     * time; here the lines are gathered and turned into bytes a block at a time (latin1: the low byte of
+     * each character, as pdfkit takes it), the bytes keeping their place between them.
+     */
+    _write(data: unknown): void {
+      if (data instanceof Uint8Array) {
+        this.flushText();
+        this.push(data);
+        this._offset += data.length;
+        return;
+      }
+      const line = `${data as string}\n`;
+      this.outText = this.outText === undefined ? line : this.outText + line;
+      this._offset += line.length;
+      if (this.outText.length >= OUT_BLOCK) this.flushText();
+    }
+
+    private flushText(): void {
+      const text = this.outText;
+      if (!text) return;
+      this.outText = undefined;
+      this.push(Buffer.from(text, 'latin1'));
+    }
 
     /**
      * pdfkit pushes every line of every object (several per object, thousands of objects) into its
@@ -114,6 +144,7 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
         this.flushOutgoing();
         return super.push(chunk, encoding);
       }
+      if (chunk === null) this.flushText();
       this.flushOutgoing();
       return chunk === null ? super.push(null) : true;
     }
