@@ -256,16 +256,25 @@ for (const name of uiFiles) {
 }
 if (uiComplete) writeCacheEntry(join(uiDir, 'merged.json'), { files: uiBuilt, keys: uiKeys });
 
+/**
+ * JSON whose characters beyond Latin-1 (typographic quotes, dashes, narrow no-break spaces, €) are
+ * written as \\u escapes: read back, the file is then a one-byte string, which V8 parses ~25% faster
+ * (and holds in half the memory) than the two-byte string a single such character makes of it.
+ */
+function latin1Json(value) {
+  return JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function writeCacheEntry(rel, entry) {
   const out = join('dist', 'data', rel);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, Buffer.isBuffer(entry) ? entry : JSON.stringify(entry));
+  writeFileSync(out, Buffer.isBuffer(entry) ? entry : latin1Json(entry));
 }
 
 // The wrapped lines of the texts every report has, per language (see scripts/lines-entry.ts).
 await build({ ...common, entryPoints: ['scripts/lines-entry.ts'], outfile: '.tmp/lines.mjs' });
 const { commonWrappedLines } = await import(pathToFileURL('.tmp/lines.mjs').href + `?t=${Date.now()}`);
-for (const [lang, entries] of await commonWrappedLines()) writeFileSync(join('dist', 'data', `pdf-lines-${lang}.json`), JSON.stringify(entries));
+for (const [lang, entries] of await commonWrappedLines()) writeFileSync(join('dist', 'data', `pdf-lines-${lang}.json`), latin1Json(entries));
 
 // JSON Schemas: one source of truth (src/*/schema.ts) for validator and editor completion.
 await build({ ...common, entryPoints: ['scripts/schemas-entry.ts'], outfile: '.tmp/schemas.mjs' });
