@@ -36,6 +36,21 @@ describe('pre-parsed YAML data', () => {
   });
 });
 
+describe('shipped JSON', () => {
+  it('holds no character beyond Latin-1 (escaped instead), so it is read as one-byte text, and means the same', () => {
+    const data = join(ROOT, 'dist/data');
+    const files = readdirSync(data, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const text = readFileSync(join(data, f), 'utf8');
+      expect([...text].filter((c) => c.charCodeAt(0) > 0xff).length, f).toBe(0);
+    }
+    // The escaped characters come back: the interface strings hold typographic quotes, dashes and €.
+    const ui = JSON.parse(readFileSync(join(data, 'questionnaires/i18n/ui.yaml.checked.json'), 'utf8')) as { checked: Record<string, Record<string, string>> };
+    expect(JSON.stringify(ui.checked)).toMatch(/[\u2019\u2014\u20ac\u202f]/);
+  });
+});
+
 describe('pre-checked shipped data', () => {
   // What the CLI trusts at start must be exactly what the loaders produce from the YAML itself.
   const fresh = (rel: string) => {
