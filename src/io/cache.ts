@@ -86,9 +86,9 @@ export function cachedMerged(dir: string, files: ReadonlyMap<string, Uint8Array>
     const load = () => {
       if (loaded) return;
       loaded = true;
-      for (const name of later) {
-        for (const [key, value] of Object.entries(read(name) ?? {})) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
-      }
+      // The getters go first: a file unreadable by now leaves its keys absent, not asking again.
+      for (const name of later) for (const key of entry.keys[name] ?? []) delete merged[key];
+      for (const name of later) Object.assign(merged, read(name) ?? {});
     };
     for (const name of later) {
       for (const key of entry.keys[name] ?? []) {
