@@ -127,13 +127,10 @@ describe('glyph lookup from the cmap', () => {
 
   it('reads a format 4 subtable as fontkit does (the format 12 one hidden)', () => {
     const bytes = new Uint8Array(fileOf(FILES[0]!));
-    const view = new DataView(bytes.buffer);
-    const cmap = cmapOffset(bytes);
-    for (let i = 0; i < view.getUint16(cmap + 2); i++) {
-      const at = cmap + 4 + 8 * i;
+    eachEncodingRecord(bytes, (view, at) => {
       // (3,10) and (0,4)/(0,6) out of the way: fontkit takes (3,1), format 4.
       if (view.getUint16(at + 2) >= 4) view.setUint16(at + 2, 99);
-    }
+    });
     const fonts = pair(bytes);
     expect((fonts.fontkit._cmapProcessor as unknown as { cmap: { version: number } }).cmap.version).toBe(4);
     compare(fonts, [...SPECIAL, ...CORPUS, ...fonts.fontkit.characterSet.map((cp) => String.fromCodePoint(cp))]);
@@ -186,12 +183,10 @@ describe('glyph lookup from the cmap', () => {
     bytes.set(original);
     bytes.set(new Uint8Array(table.buffer), at);
     const view = new DataView(bytes.buffer);
-    const cmap = cmapOffset(bytes);
-    for (let i = 0; i < view.getUint16(cmap + 2); i++) {
-      const entry = cmap + 4 + 8 * i;
+    eachEncodingRecord(bytes, (_, entry, cmap) => {
       if (view.getUint16(entry + 2) >= 4) view.setUint16(entry + 2, 99);
       if (view.getUint16(entry) === 3 && view.getUint16(entry + 2) === 1) view.setUint32(entry + 4, at - cmap);
-    }
+    });
     // Fewer long metrics: glyphs past them take the last one's advance.
     view.setUint16(tableOffset(bytes, 'hhea') + 34, 1000);
     const fonts = pair(bytes);
@@ -206,12 +201,9 @@ describe('glyph lookup from the cmap', () => {
 
   it('leaves a font without a Unicode cmap to fontkit', () => {
     const bytes = new Uint8Array(fileOf(FILES[0]!));
-    const view = new DataView(bytes.buffer);
-    const cmap = cmapOffset(bytes);
-    for (let i = 0; i < view.getUint16(cmap + 2); i++) {
-      const at = cmap + 4 + 8 * i;
+    eachEncodingRecord(bytes, (view, at) => {
       if (view.getUint16(at) !== 1) view.setUint16(at, 7);
-    }
+    });
     expect(glyphMapOf(bytes, load(bytes))).toBeNull();
   });
 
@@ -239,3 +231,10 @@ function tableOffset(bytes: Uint8Array, tag: string): number {
 }
 
 const cmapOffset = (bytes: Uint8Array) => tableOffset(bytes, 'cmap');
+
+/** Calls `edit` for each encoding record of the font's cmap (platform, encoding, subtable offset at `record`). */
+function eachEncodingRecord(bytes: Uint8Array, edit: (view: DataView, record: number, cmap: number) => void): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cmap = cmapOffset(bytes);
+  for (let i = 0; i < view.getUint16(cmap + 2); i++) edit(view, cmap + 4 + 8 * i, cmap);
+}
