@@ -12,19 +12,10 @@ import { translator } from '../src/i18n/ui.js';
 import { builtinPackDir, loadPack, loadUiStrings } from '../src/io/load.js';
 import { renderPdf } from '../src/reports/pdf/index.js';
 import { takeCommonWrappedLines, type WrappedLines } from '../src/reports/pdf/layout.js';
+import { seeded } from '../test/helpers/seeded.js';
 
 /** Firms per language: enough for each aid, benchmark and piece of advice to come up in two reports. */
 const FIRMS = 24;
-
-// mulberry32: a small seeded generator (not the benches' seed: their firms are not these).
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function firmAnswers(pack: Pack, lang: Lang, i: number, rand: () => number): string {
   const def = pack.definition;
@@ -52,7 +43,7 @@ function firmAnswers(pack: Pack, lang: Lang, i: number, rand: () => number): str
 export async function commonWrappedLines(): Promise<Map<Lang, WrappedLines>> {
   const pack = loadPack(builtinPackDir());
   const ui = loadUiStrings();
-  const rand = random(7);
+  const rand = seeded(7); // not the benches' seed: their firms are not these
   const out = new Map<Lang, WrappedLines>();
   takeCommonWrappedLines();
   for (const lang of LANGS) {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS, LOCALES, type Lang } from '../src/core/lang.js';
 import { formatDateWords, formatEuro, formatNumber, formatPercent, pluralCategory } from '../src/i18n/format.js';
+import { seeded } from './helpers/seeded.js';
 
 // --- The reference: format.ts as it was, through Intl ---
 const unbreakable = (text: string) => text.replace(/[\u202f ]/g, '\u00a0');
@@ -43,16 +44,6 @@ const ref = {
 };
 
 // --- The values ---
-/** mulberry32: the same "random" values on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const integers = Array.from({ length: 40001 }, (_, i) => i - 20000);
 const random = seeded(21);
 const doubles = Array.from({ length: 20000 }, (_, i) => {
