@@ -29,6 +29,8 @@ const WIDTHS_LIMIT = 50_000;
 const OUT_BLOCK = 64 * 1024;
 /** zlib level of the page content, by measurement (bench/zlib.mjs): 3 costs half of zlib's default 6 for about 8 KB more a report. */
 const CONTENT_LEVEL = 3;
+/** Operators gathered before they are turned into bytes (see flushContent). */
+const PENDING_OPERATORS = 512;
 
 export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
   class ReportDocument extends PDFDocument {
@@ -38,19 +40,24 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
     declare private pending: string[] | undefined;
     declare private fontName: string | undefined;
     declare private fontWidths: SharedCache<number> | undefined;
-    declare private pageTexts: Map<PdfPage, string[]> | undefined;
+    declare private pageTexts: Map<PdfPage, Buffer[]> | undefined;
 
-    /** Files the operators waiting for the current page with the rest of that page's content. */
+    /**
+     * Turns the operators waiting for the current page into bytes, filed with the rest of that page's
+     * content. Kept as strings until the document ends, a page's operators outlived two young-generation
+     * collections and were copied into the old generation (most of what a report promoted): as bytes
+     * they are held outside the JavaScript heap, and the strings die young.
+     */
     private flushContent(): void {
       if (this.pendingPage && this.pending?.length) {
-        const text = this.pending.join('\n');
+        this.pending.push('');
+        const bytes = Buffer.from(this.pending.join('\n'), 'latin1');
         const page = this.pendingPage;
         const earlier = (this.pageTexts ??= new Map()).get(page);
-        if (earlier) earlier.push(text);
-        else this.pageTexts.set(page, [text]);
+        if (earlier) earlier.push(bytes);
+        else this.pageTexts.set(page, [bytes]);
       }
       this.pending = [];
-      this.pendingPage = undefined;
     }
 
     /**
@@ -58,15 +65,15 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
      * would compress it at zlib's default level): the same operators, the same Flate filter.
      */
     private writePages(): void {
-      for (const [page, texts] of this.pageTexts ?? []) {
-        const text = texts.join('\n');
+      for (const [page, chunks] of this.pageTexts ?? []) {
+        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         const content = page.content;
         if (content.compress && !content.buffer.length && !page.markings.length) {
           content.compress = false;
           content.data.Filter = 'FlateDecode';
-          content.write(deflateSync(Buffer.from(`${text}\n`, 'latin1'), { level: CONTENT_LEVEL }));
+          content.write(deflateSync(bytes, { level: CONTENT_LEVEL }));
         } else {
-          page.write(text);
+          page.write(bytes.toString('latin1', 0, bytes.length - 1));
         }
       }
       this.pageTexts = undefined;
@@ -78,7 +85,9 @@ export function reportDocumentClass(PDFDocument: PdfDocumentClass) {
         this.flushContent();
         this.pendingPage = page;
       }
-      (this.pending ??= []).push(data);
+      const pending = (this.pending ??= []);
+      pending.push(data);
+      if (pending.length >= PENDING_OPERATORS) this.flushContent();
       return this;
     }
 

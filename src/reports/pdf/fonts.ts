@@ -149,10 +149,12 @@ interface EmbeddedFont {
  * pdfkit's `layout` splits every line into words and concatenates their cached layouts, and its
  * `encode` then formats a hex code per glyph: `_fragment` asks for both once per drawn line, and the
  * same lines come back within a report and across reports. Here a line's layout is pdfkit's own
- * result (the same glyph and position objects), kept for the process per font; a document keeps its
- * encoded lines and the hex code per glyph. Only the first sighting of a glyph in a document calls
- * includeGlyph and fills widths/unicode, in the order pdfkit would: a later call adds nothing (the
- * glyph is in the subset, its width and code points are set). With OpenType features: pdfkit's own.
+ * result (the same glyph and position objects), kept for the process per font; a document keeps the
+ * hex code per glyph, and encodes a line afresh each time it is drawn (encoded lines kept for the
+ * whole document were copied into the old generation: a tenth of what a report promoted). Only the
+ * first sighting of a glyph in a document calls includeGlyph and fills widths/unicode, in the order
+ * pdfkit would: a later call adds nothing (the glyph is in the subset, its width and code points are
+ * set). With OpenType features: pdfkit's own.
  */
 function cacheLines(embedded: EmbeddedFont, name: string): void {
   const pdfkitLayout = embedded.layout;
@@ -170,13 +172,10 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
     if (features) return pdfkitLayoutRun.call(this, text, features);
     return scaledRun(this.font, text, this.scale);
   };
-  const encoded = new Map<string, Encoded>();
   /** Hex code in this document's subset, by font glyph id (a Map: half the time of a sparse array in a profile). */
   const hex = new Map<number, string>();
   embedded.encode = function (this: EmbeddedFont, text, features) {
     if (features) return pdfkitEncode.call(this, text, features);
-    let done = encoded.get(text);
-    if (done) return done;
     const { glyphs, positions } = this.layout(text) as { glyphs: Glyph[]; positions: Position[] };
     const n = glyphs.length;
     const res = new Array<string>(n);
@@ -193,9 +192,7 @@ function cacheLines(embedded: EmbeddedFont, name: string): void {
       }
       res[i] = code;
     }
-    done = [res, positions];
-    encoded.set(text, done);
-    return done;
+    return [res, positions];
   };
 }
 
