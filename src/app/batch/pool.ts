@@ -9,11 +9,15 @@ import type { FirmResult } from './summary.js';
 const AHEAD = 2;
 
 /**
- * Old-generation heap limit of each worker. Without one, V8 sizes a worker's heap from the machine's
- * memory and lets it grow: 2 PDF workers peaked at 378 MB. With this limit they peak at ~230 MB for the
- * same CPU time (a 128 MB limit costs ~20% more in garbage collection); one report needs far less.
+ * Heap sizes of each worker, by measurement (bench/batch.mjs, 1,000 PDF reports on 2 cores). V8 lets an
+ * old generation grow by a factor it derives from its limit: 1.3 for a limit of 256 MB or less, rising
+ * to 2 just below 2 GB (and 4 from 2 GB on). With the former 256 MB limit a worker ran a full
+ * mark-compact every ~6 reports, a fifth of the batch's CPU time; just below 2 GB it runs one every
+ * ~14 reports, for ~9% less CPU. A young generation of 24 MB (half of V8's default of 48 MB here)
+ * keeps the peak near where the 256 MB limit had it, ~265 MiB for 2 workers. A worker's live heap
+ * stays near 30 MB, its caches being bounded, so the limit itself is never reached.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 2047, maxYoungGenerationSizeMb: 24 };
 
 export interface PoolEvents {
   /** The number of a report named `base` among same-named firms (may wait for earlier firms to claim theirs). */
@@ -97,7 +101,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.config, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(this.script, { workerData: this.config, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, jobs: new Map(), finished: 0, online: false };
     worker.on('message', (message: FromWorker) => {
       const job = slot.jobs.get(message.seq);
