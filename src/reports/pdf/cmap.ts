@@ -38,7 +38,6 @@ export interface GlyphMap {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-
 /** Unicode subtables in fontkit's order of preference. */
 const PREFERRED: [number, number][] = [
   [3, 10],

@@ -15,7 +15,6 @@ export interface FontSubset {
   encode(): Uint8Array;
 }
 
-
 /** What is pure about one font file, kept for the process. */
 interface FontData {
   bytes: Uint8Array;
